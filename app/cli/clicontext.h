@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QJsonValue>
+#include <QString>
+#include <QStringList>
+#include <QTextStream>
+
+namespace lettascope::cli {
+
+/// Exit codes are part of the CLI contract: scripts rely on them.
+enum ExitCode { ExitOk = 0, ExitUsage = 1, ExitFailure = 2 };
+
+/// Options that come before the subcommand. CLI values are used in memory only, never written back.
+struct GlobalOptions {
+    QString cachePath;   ///< --cache, else $LETTASCOPE_CACHE, else the per-user default
+    QString serverUrl;   ///< --server, else $LETTASCOPE_SERVER
+    QString profileName; ///< --profile
+};
+
+class CliContext
+{
+public:
+    explicit CliContext(GlobalOptions options);
+
+    const GlobalOptions &options() const { return m_options; }
+    QTextStream &out() { return m_out; }
+
+    /// One line on stderr, then the exit code to return.
+    int fail(const QString &message, ExitCode code = ExitFailure);
+    int usageError(const QString &message) { return fail(message, ExitUsage); }
+    /// Compact JSON followed by a newline, as `--json` prints it.
+    void printJson(const QJsonValue &value);
+
+private:
+    GlobalOptions m_options;
+    QTextStream m_out;
+    QTextStream m_err;
+};
+
+} // namespace lettascope::cli

@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "clicontext.h"
+
+#include <QStringList>
+
+namespace lettascope::cli {
+
+/// A subcommand receives the arguments after its name (argv[0] is the subcommand name itself, so a
+/// QCommandLineParser can process() the list directly) and returns an ExitCode.
+using CommandFunction = int (*)(CliContext &context, const QStringList &arguments);
+
+struct Command {
+    const char *name;
+    const char *summary;
+    CommandFunction run;
+};
+
+int runDemoServer(CliContext &context, const QStringList &arguments);
+
+} // namespace lettascope::cli
