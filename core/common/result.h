@@ -25,6 +25,7 @@ public:
     const T *operator->() const { return &value(); }
     T *operator->() { return &value(); }
     const T &operator*() const & { return value(); }
+    T &operator*() & { return value(); }
 
     const Error &error() const { return std::get<Error>(m_data); }
 

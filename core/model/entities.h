@@ -86,7 +86,9 @@ struct Step {
     QString id;
     QString runId;
     QString agentId;
-    int ordinal = 0;        ///< position within its run, 0-based, in execution order
+    /// Position within its run, 0-based, in execution order; -1 when the source does not say, in which
+    /// case the store numbers steps in the order they arrive (servers list steps oldest first).
+    int ordinal = -1;
     QString model;
     QString modelHandle;
     QString providerName;
