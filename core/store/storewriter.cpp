@@ -131,16 +131,9 @@ QFuture<Result<ChangeSet>> StoreWriter::transact(Job job)
     return promise->future();
 }
 
-QFuture<Status> StoreWriter::maintain(std::function<Status(Database &)> job)
+Database *StoreWriter::openDatabase() const
 {
-    auto promise = std::make_shared<QPromise<Status>>();
-    promise->start();
-    post([this, promise, job = std::move(job)] {
-        promise->addResult(m_worker->db.isOpen() ? job(m_worker->db)
-                                                 : Status(Error{ErrorKind::Storage, u"the cache is not open"_s}));
-        promise->finish();
-    });
-    return promise->future();
+    return m_worker->db.isOpen() ? &m_worker->db : nullptr;
 }
 
 } // namespace lettascope::store

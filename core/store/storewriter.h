@@ -7,6 +7,7 @@
 
 #include <QFuture>
 #include <QObject>
+#include <QPromise>
 #include <QThread>
 
 #include <functional>
@@ -38,8 +39,22 @@ public:
     /// Runs `job` inside one transaction on the writer thread; the ChangeSet it returns is broadcast
     /// through changed() after the commit. Modules with their own tables write through this.
     QFuture<Result<ChangeSet>> transact(Job job);
-    /// Runs `job` on the writer thread without an implicit transaction (VACUUM, checkpoints).
-    QFuture<Status> maintain(std::function<Status(Database &)> job);
+    /// Runs `job` on the writer thread without an implicit transaction and without a change broadcast:
+    /// bookkeeping (the sync log), maintenance (VACUUM, checkpoints). Jobs open their own transaction.
+    template<typename T>
+    QFuture<Result<T>> call(std::function<Result<T>(Database &)> job)
+    {
+        auto promise = std::make_shared<QPromise<Result<T>>>();
+        promise->start();
+        post([this, promise, job = std::move(job)] {
+            if (Database *db = openDatabase())
+                promise->addResult(job(*db));
+            else
+                promise->addResult(Error{ErrorKind::Storage, QStringLiteral("the cache is not open")});
+            promise->finish();
+        });
+        return promise->future();
+    }
 
 Q_SIGNALS:
     /// Emitted on the writer thread after each commit that changed something.
@@ -48,6 +63,7 @@ Q_SIGNALS:
 private:
     class Worker;
     void post(std::function<void()> task);
+    Database *openDatabase() const; ///< writer thread only; null when open() failed
 
     QString m_path;
     QThread m_thread;
