@@ -38,4 +38,31 @@ void CliContext::printJson(const QJsonValue &value)
     m_out.flush();
 }
 
+void CliContext::printTable(const QStringList &headers, const QList<QStringList> &rows)
+{
+    constexpr qsizetype maxWidth = 60;
+    auto cell = [](const QString &text) {
+        QString flat = text;
+        flat.replace(u'\n', u' ');
+        return flat.size() > maxWidth ? flat.left(maxWidth - 1) + u'…' : flat;
+    };
+    QList<qsizetype> widths;
+    for (const auto &header : headers)
+        widths << header.size();
+    for (const auto &row : rows) {
+        for (qsizetype i = 0; i < row.size() && i < widths.size(); ++i)
+            widths[i] = std::max(widths[i], cell(row[i]).size());
+    }
+    auto printRow = [&](const QStringList &row) {
+        QStringList padded;
+        for (qsizetype i = 0; i < row.size() && i < widths.size(); ++i)
+            padded << (i + 1 == row.size() ? cell(row[i]) : cell(row[i]).leftJustified(widths[i]));
+        m_out << padded.join(u"  "_s) << u'\n';
+    };
+    printRow(headers);
+    for (const auto &row : rows)
+        printRow(row);
+    m_out.flush();
+}
+
 } // namespace lettascope::cli

@@ -31,6 +31,8 @@ public:
     int usageError(const QString &message) { return fail(message, ExitUsage); }
     /// Compact JSON followed by a newline, as `--json` prints it.
     void printJson(const QJsonValue &value);
+    /// A plain-text table: columns padded to their widest cell (cells longer than 60 are cut).
+    void printTable(const QStringList &headers, const QList<QStringList> &rows);
 
 private:
     GlobalOptions m_options;

@@ -18,5 +18,9 @@ struct Command {
 };
 
 int runDemoServer(CliContext &context, const QStringList &arguments);
+int runList(CliContext &context, const QStringList &arguments);
+int runShow(CliContext &context, const QStringList &arguments);
+int runSearch(CliContext &context, const QStringList &arguments);
+int runExport(CliContext &context, const QStringList &arguments);
 
 } // namespace lettascope::cli

@@ -12,6 +12,10 @@ using namespace lettascope::cli;
 namespace {
 
 constexpr std::array commands{
+    Command{"list", "list cached agents, runs, steps, messages or jobs", &runList},
+    Command{"show", "show a cached run with its steps and messages", &runShow},
+    Command{"search", "full-text search over cached messages and tool calls", &runSearch},
+    Command{"export", "export cached runs as JSON Lines or CSV", &runExport},
     Command{"demo-server", "run the built-in demo Letta server", &runDemoServer},
 };
 
