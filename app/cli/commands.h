@@ -18,6 +18,7 @@ struct Command {
 };
 
 int runDemoServer(CliContext &context, const QStringList &arguments);
+int runSync(CliContext &context, const QStringList &arguments);
 int runList(CliContext &context, const QStringList &arguments);
 int runShow(CliContext &context, const QStringList &arguments);
 int runSearch(CliContext &context, const QStringList &arguments);

@@ -12,6 +12,7 @@ using namespace lettascope::cli;
 namespace {
 
 constexpr std::array commands{
+    Command{"sync", "fetch what changed on a server into the cache", &runSync},
     Command{"list", "list cached agents, runs, steps, messages or jobs", &runList},
     Command{"show", "show a cached run with its steps and messages", &runShow},
     Command{"search", "full-text search over cached messages and tool calls", &runSearch},

@@ -23,8 +23,12 @@ QByteArray reportJson(const SyncReport &report)
     for (const auto &r : report.resources) {
         QJsonObject entry{{u"resource"_s, r.resource}, {u"fetched"_s, double(r.fetched)},
                           {u"requests"_s, double(r.requests)}, {u"ok"_s, r.ok}};
+        if (r.skipped > 0)
+            entry.insert(u"skipped"_s, double(r.skipped));
         if (!r.error.isEmpty())
             entry.insert(u"error"_s, r.error);
+        if (!r.note.isEmpty())
+            entry.insert(u"note"_s, r.note);
         resources.append(entry);
     }
     return store::jsonText(QJsonObject{{u"version"_s, report.serverVersion}, {u"cancelled"_s, report.cancelled},

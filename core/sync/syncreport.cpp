@@ -36,7 +36,7 @@ ResourceReport &SyncReport::resource(const QString &name)
         if (r.resource == name)
             return r;
     }
-    resources.append(ResourceReport{name, 0, 0, true, {}});
+    resources.append(ResourceReport{name, 0, 0, 0, true, {}, {}});
     return resources.last();
 }
 

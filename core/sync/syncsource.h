@@ -34,8 +34,10 @@ struct ResourceReport {
     QString resource;
     qint64 fetched = 0;     ///< items received (changed or not)
     qint64 requests = 0;
+    qint64 skipped = 0;     ///< items the source sent but could not be parsed (kept out of the cache)
     bool ok = true;
     QString error;          ///< why it failed; the other resources still ran
+    QString note;           ///< something worth knowing that is not a failure (e.g. a fallback was used)
 };
 
 struct SyncReport {

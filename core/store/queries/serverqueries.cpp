@@ -115,6 +115,24 @@ Result<QStringList> activeRunIds(Database &db, qint64 serverId)
     return collectStrings(*stmt);
 }
 
+Result<QHash<QString, QString>> runStatuses(Database &db, qint64 serverId, const QStringList &runIds)
+{
+    QHash<QString, QString> statuses;
+    auto stmt = db.cached("SELECT status FROM runs WHERE server_id = ?1 AND id = ?2");
+    if (!stmt)
+        return stmt.error();
+    for (const QString &id : runIds) {
+        (*stmt)->bind(1, serverId).bind(2, id);
+        auto row = (*stmt)->step();
+        if (!row)
+            return row.error();
+        if (*row)
+            statuses.insert(id, (*stmt)->text(0));
+        (*stmt)->reset();
+    }
+    return statuses;
+}
+
 Result<QStringList> stepsMissingMetrics(Database &db, qint64 serverId, qint64 limit)
 {
     auto stmt = db.prepare("SELECT s.id FROM steps s JOIN runs r ON r.server_id = s.server_id AND r.id = s.run_id "

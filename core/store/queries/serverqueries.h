@@ -38,7 +38,9 @@ Result<QList<SyncLogEntry>> recentSyncs(Database &db, qint64 serverId, int limit
 
 /// Ids of cached runs not yet in a terminal state: the sync refreshes them until they finish.
 Result<QStringList> activeRunIds(Database &db, qint64 serverId);
-/// Steps of finished runs whose metrics were never fetched, oldest runs first.
+/// The cached status of each of `runIds` that the cache has (normalised status text).
+Result<QHash<QString, QString>> runStatuses(Database &db, qint64 serverId, const QStringList &runIds);
+/// Steps of finished runs whose metrics were never fetched, newest runs first.
 Result<QStringList> stepsMissingMetrics(Database &db, qint64 serverId, qint64 limit);
 
 } // namespace lettascope::store

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: MIT
+#include "clicache.h"
+#include "commands.h"
+
+#include "letta/httpclient.h"
+#include "letta/networkthread.h"
+#include "store/storewriter.h"
+#include "sync/restsource.h"
+#include "sync/syncengine.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+
+namespace lettascope::cli {
+
+namespace {
+
+std::atomic_bool s_cancelRequested = false;
+
+// Ctrl+C asks the sync to stop after the batch in flight; whatever was committed stays.
+void onInterrupt(int)
+{
+    s_cancelRequested = true;
+}
+
+QJsonObject reportToJson(const SyncReport &report)
+{
+    QJsonArray resources;
+    for (const auto &r : report.resources) {
+        resources.append(QJsonObject{{u"resource"_s, r.resource}, {u"fetched"_s, double(r.fetched)},
+                                     {u"requests"_s, double(r.requests)}, {u"skipped"_s, double(r.skipped)},
+                                     {u"ok"_s, r.ok}, {u"error"_s, r.error}, {u"note"_s, r.note}});
+    }
+    return {{u"ok"_s, report.ok()}, {u"server_version"_s, report.serverVersion},
+            {u"seconds"_s, double(report.finishedMs - report.startedMs) / 1000.0},
+            {u"requests"_s, double(report.requests())}, {u"changed_runs"_s, double(report.changes.runIds.size())},
+            {u"cancelled"_s, report.cancelled}, {u"resources"_s, resources}};
+}
+
+} // namespace
+
+int runSync(CliContext &context, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Fetch what changed on a Letta server into the cache."_s);
+    parser.addOptions({{u"no-step-metrics"_s, u"Skip per-step timings (one request per step)."_s},
+                       {u"json"_s, u"Print the sync report as JSON."_s}});
+    parser.addHelpOption();
+    if (!parser.parse(arguments))
+        return context.usageError(parser.errorText());
+    if (parser.isSet(u"help"_s)) {
+        context.out() << parser.helpText();
+        return ExitOk;
+    }
+    if (context.options().serverUrl.isEmpty())
+        return context.usageError(u"sync needs --server URL before the command"_s);
+    auto url = parseServerUrl(context.options().serverUrl);
+    if (!url)
+        return context.usageError(url.error().message);
+
+    store::StoreWriter writer;
+    if (auto opened = writer.open(cachePath(context.options())); !opened)
+        return context.fail(opened.error().message);
+    letta::NetworkThread network;
+    letta::ServerEndpoint endpoint;
+    endpoint.baseUrl = *url;
+    endpoint.token = qEnvironmentVariable("LETTA_API_KEY");
+    endpoint.projectId = qEnvironmentVariable("LETTA_PROJECT_ID");
+    network.client()->setEndpoint(endpoint);
+
+    RestSource source(network.client());
+    SyncEngine engine(writer);
+    SyncOptions options;
+    options.fetchStepMetrics = !parser.isSet(u"no-step-metrics"_s);
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+    const store::ServerRecord server{profileIdForUrl(*url), url->host(), url->toString(), u"rest"_s, {}};
+    const SyncReport report = engine.run(source, server, options, {}, &s_cancelRequested);
+
+    if (parser.isSet(u"json"_s))
+        context.printJson(reportToJson(report));
+    else
+        context.out() << report.summary() << Qt::endl;
+    if (report.fatal.kind != ErrorKind::None)
+        return context.fail(report.fatal.toString());
+    if (!report.ok())
+        return context.fail(report.cancelled ? u"sync cancelled"_s : u"sync finished with errors (see above)"_s);
+    return ExitOk;
+}
+
+} // namespace lettascope::cli
