@@ -12,7 +12,8 @@ QUrl buildUrl(const QUrl &base, const QString &path, const QueryItems &query)
     while (joined.endsWith(u'/'))
         joined.chop(1);
     joined += path.startsWith(u'/') ? path : u'/' + path;
-    url.setPath(joined);
+    // Paths arrive percent-encoded (pathId()), so they must not be encoded a second time.
+    url.setPath(joined, QUrl::TolerantMode);
 
     QByteArray encoded;
     for (const auto &[key, value] : query) {

@@ -8,7 +8,8 @@
 namespace lettascope::letta {
 
 /// The base URL's path + `path` (no doubled slash, trailing slash kept: Letta collection routes need
-/// it), with the query percent-encoded so values such as "+00:00" survive.
+/// it), with the query percent-encoded so values such as "+00:00" survive. `path` is taken as
+/// already percent-encoded (ids go through pathId()).
 QUrl buildUrl(const QUrl &base, const QString &path, const QueryItems &query);
 
 /// The request as sent: Accept JSON, a User-Agent without '/', Bearer token and X-Project-Id when

@@ -75,6 +75,8 @@ private Q_SLOTS:
                                          << u"http://localhost:8283/v1/runs/"_s;
         QTest::addRow("path prefix") << u"https://proxy.example/letta/"_s << u"/v1/agents/"_s
                                      << u"https://proxy.example/letta/v1/agents/"_s;
+        QTest::addRow("encoded id stays one segment") << u"http://h"_s << u"/v1/runs/a%2Fb%20c"_s
+                                                      << u"http://h/v1/runs/a%2Fb%20c"_s;
         QTest::addRow("no leading slash") << u"https://api.letta.com"_s << u"v1/health/"_s
                                           << u"https://api.letta.com/v1/health/"_s;
     }
@@ -83,7 +85,7 @@ private Q_SLOTS:
         QFETCH(QString, base);
         QFETCH(QString, path);
         QFETCH(QString, expected);
-        QCOMPARE(buildUrl(QUrl(base), path, {}).toString(), expected);
+        QCOMPARE(buildUrl(QUrl(base), path, {}).toString(QUrl::FullyEncoded), expected);
     }
 
     void encodesQueryValues()

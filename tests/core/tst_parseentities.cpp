@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Agents, runs, steps, metrics, jobs, resources and health answers from both API generations,
-// plus pages that contain bad elements. (JSON in raw strings keeps braces balanced for moc.)
+// plus pages that contain bad elements. moc does not understand raw strings: JSON in them keeps
+// braces balanced and writes "//" as "\/\/".
 #include "letta/parsepage.h"
 #include "letta/parsers.h"
 
@@ -183,7 +184,7 @@ private Q_SLOTS:
                                << u"block-1"_s << u"human"_s << u"5/5000 chars"_s;
         QTest::addRow("mcp stdio") << ResourceKind::McpServer << R"({"id":"mcp_server-1","server_name":"fs","mcp_server_type":"stdio","command":"npx","args":["server-fs","/tmp"]})"_ba
                                    << u"mcp_server-1"_s << u"fs"_s << u"stdio · npx server-fs /tmp"_s;
-        QTest::addRow("mcp http") << ResourceKind::McpServer << R"({"id":"mcp_server-2","server_name":"gh","mcp_server_type":"streamable_http","server_url":"https://x/mcp"})"_ba
+        QTest::addRow("mcp http") << ResourceKind::McpServer << R"({"id":"mcp_server-2","server_name":"gh","mcp_server_type":"streamable_http","server_url":"https:\/\/x/mcp"})"_ba
                                   << u"mcp_server-2"_s << u"gh"_s << u"streamable_http · https://x/mcp"_s;
         QTest::addRow("folder") << ResourceKind::Folder << R"({"id":"source-1","name":"docs","description":"Manuals","embedding_config":{"embedding_model":"text-embedding-3-small"}})"_ba
                                 << u"source-1"_s << u"docs"_s << u"Manuals · text-embedding-3-small"_s;
@@ -195,7 +196,7 @@ private Q_SLOTS:
                                           << u"openai/gpt-4o"_s << u"GPT-4o"_s << u"openai · 128000 tokens context"_s;
         QTest::addRow("embedding model") << ResourceKind::EmbeddingModel << R"({"handle":"openai/text-embedding-3-small","name":"text-embedding-3-small","provider_type":"openai","embedding_dim":1536})"_ba
                                          << u"openai/text-embedding-3-small"_s << u"openai/text-embedding-3-small"_s << u"openai · 1536 dimensions"_s;
-        QTest::addRow("provider") << ResourceKind::Provider << R"({"id":"provider-1","name":"my-openai","provider_type":"openai","provider_category":"byok","base_url":"https://api.openai.com/v1"})"_ba
+        QTest::addRow("provider") << ResourceKind::Provider << R"({"id":"provider-1","name":"my-openai","provider_type":"openai","provider_category":"byok","base_url":"https:\/\/api.openai.com/v1"})"_ba
                                   << u"provider-1"_s << u"my-openai"_s << u"openai · byok · https://api.openai.com/v1"_s;
         QTest::addRow("group") << ResourceKind::Group << R"({"id":"group-1","manager_type":"sleeptime","agent_ids":["a","b"],"description":""})"_ba
                                << u"group-1"_s << u"sleeptime group"_s << u"sleeptime · 2 agents"_s;

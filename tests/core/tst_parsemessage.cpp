@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Every LettaMessage type of both API generations, role-based items, and hostile input.
-// moc does not understand raw strings: it counts their braces and takes \" as an escape, so JSON
-// text inside them writes a nested quote as \u0022 and an unbalanced brace as \u007b.
+// moc does not understand raw strings: it counts their braces, takes \" as an escape and // as a
+// comment, so JSON text inside them writes a nested quote as \u0022, an unbalanced brace as \u007b
+// and "//" as "\/\/".
 #include "letta/parsers.h"
 
 #include <QJsonDocument>
@@ -48,7 +49,7 @@ private Q_SLOTS:
         QTest::addRow("user string") << R"({"id":"message-1","message_type":"user_message","content":"roll a die"})"_ba
                                      << MessageKind::User << u"roll a die"_s << 0 << none << -1 << false;
         QTest::addRow("user parts with image")
-            << R"({"id":"m","message_type":"user_message","content":[{"type":"text","text":"look"},{"type":"image","source":{"type":"url","url":"http://x/y.png"}}]})"_ba
+            << R"({"id":"m","message_type":"user_message","content":[{"type":"text","text":"look"},{"type":"image","source":{"type":"url","url":"http:\/\/x/y.png"}}]})"_ba
             << MessageKind::User << u"look\n[image: http://x/y.png]"_s << 0 << none << -1 << false;
         QTest::addRow("assistant parts")
             << R"({"id":"m","message_type":"assistant_message","content":[{"type":"text","text":"You rolled"},{"type":"text","text":"a 4."}]})"_ba

@@ -143,7 +143,8 @@ bool ScriptedHttpServer::takeRequest(QTcpSocket *socket, Connection &connection)
     request.body = connection.buffer.mid(headerEnd + 4, contentLength);
     connection.buffer.remove(0, headerEnd + 4 + contentLength);
 
-    const QUrl target(QString::fromLatin1(requestLine.value(1)));
+    request.target = requestLine.value(1);
+    const QUrl target(QString::fromLatin1(request.target));
     request.path = target.path(QUrl::FullyDecoded);
     request.query = QUrlQuery(target.query(QUrl::FullyEncoded));
     request.receivedMs = m_clock.elapsed();

@@ -43,6 +43,7 @@ struct FakeResponse {
 
 struct RecordedRequest {
     QByteArray method;
+    QByteArray target;      ///< the request-target as sent, still percent-encoded
     QString path;           ///< decoded path, no query
     QUrlQuery query;
     RawHeaders headers;
