@@ -19,16 +19,20 @@ constexpr Micros kHour = 3600 * kMicrosPerSecond;
 Micros sampleRunTime(DemoRandom &rng, Micros anchor, int historyDays)
 {
     static constexpr int hourWeights[24] = {1, 1, 1, 1, 1, 2, 3, 5, 8, 10, 10, 9, 8, 9, 10, 10, 9, 7, 5, 4, 3, 2, 2, 1};
+    // Calendar days ending with the anchor's own day; nothing at or after the anchor itself.
+    const Micros lastDay = startOfUtcDay(anchor - 1);
     for (;;) {
         const int day = int(rng.below(quint32(historyDays)));
-        const Micros dayStart = anchor - qint64(historyDays - day) * kMicrosPerDay;
+        const Micros dayStart = lastDay - qint64(historyDays - 1 - day) * kMicrosPerDay;
         double weight = 0.3 + 0.7 * double(day + 1) / historyDays;
         if (weekdayOf(dayStart) >= 5)
             weight *= 0.4;
         if (rng.unit() >= weight)
             continue;
         const int hour = rng.weighted(hourWeights);
-        return dayStart + hour * kHour + rng.range64(0, kHour - 1);
+        const Micros time = dayStart + hour * kHour + rng.range64(0, kHour - 1);
+        if (time < anchor)
+            return time;
     }
 }
 
@@ -47,8 +51,9 @@ std::vector<RunSlot> sampleRuns(const DemoDataset &data)
         for (int i = 0; i < perAgent; ++i) {
             // Some runs start seconds after another one of the same agent: parallel runs.
             const bool burst = i > 0 && rng.chance(0.06);
-            const Micros created = burst ? schedule.back().created + rng.range64(2, 40) * kMicrosPerSecond
-                                         : sampleRunTime(rng, data.anchor, qMax(1, data.config.historyDays));
+            const Micros created = burst
+                ? qMin(schedule.back().created + rng.range64(2, 40) * kMicrosPerSecond, data.anchor - 1000)
+                : sampleRunTime(rng, data.anchor, qMax(1, data.config.historyDays));
             schedule.push_back({created, quint16(agent)});
         }
     }
@@ -70,9 +75,16 @@ void generateRuns(DemoDataset &data)
     const size_t created = (active + 2) / 3;
     DemoRunBuilder builder(data, DemoRandom::mix(data.config.seed, 77));
     DemoRandom rng(DemoRandom::mix(data.config.seed, 78));
+    // Some agents end their history waiting for an approval nobody has given yet (pending_approval).
+    std::vector<size_t> lastFinished(data.agents.size(), total);
+    for (size_t i = 0; i + active < total; ++i)
+        lastFinished[schedule[i].agent] = i;
     for (size_t i = 0; i < total; ++i) {
         const RunSlot &slot = schedule[i];
-        const quint32 run = builder.begin(slot.agent, slot.created, builder.plan(slot.agent));
+        RunPlan plan = builder.plan(slot.agent);
+        if (i == lastFinished[slot.agent] && !plan.approvalContinuation)
+            plan.outcome = StopReason::RequiresApproval;
+        const quint32 run = builder.begin(slot.agent, slot.created, plan);
         const Micros start = slot.created + rng.range(5, 60) * 1000;
         if (i >= total - created)
             continue;

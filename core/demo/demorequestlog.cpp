@@ -12,6 +12,18 @@ void DemoRequestLog::record(const RequestRecord &record)
     m_entries.push_back(record);
 }
 
+void DemoRequestLog::recordConnection()
+{
+    QMutexLocker lock(&m_mutex);
+    ++m_connections;
+}
+
+int DemoRequestLog::connectionCount() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_connections;
+}
+
 int DemoRequestLog::count(QStringView pathPrefix) const
 {
     QMutexLocker lock(&m_mutex);
@@ -40,6 +52,7 @@ void DemoRequestLog::clear()
     QMutexLocker lock(&m_mutex);
     m_entries.clear();
     m_counts.clear();
+    m_connections = 0;
 }
 
 } // namespace lettascope::demo

@@ -27,6 +27,9 @@ public:
     Q_DISABLE_COPY_MOVE(DemoRequestLog)
 
     void record(const RequestRecord &record);
+    /// Counts an accepted TCP connection; with keep-alive many requests share one.
+    void recordConnection();
+    int connectionCount() const;
     /// Requests whose path starts with `pathPrefix` (all when empty).
     int count(QStringView pathPrefix = {}) const;
     /// Requests to exactly this path.
@@ -40,6 +43,7 @@ private:
     mutable QMutex m_mutex;
     std::deque<RequestRecord> m_entries;
     QHash<QString, int> m_counts;
+    int m_connections = 0;
 };
 
 } // namespace lettascope::demo

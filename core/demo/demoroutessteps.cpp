@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "demoroutes.h"
 
-#include "common/timestamps.h"
 #include "democatalog.h"
 
 #include <array>
@@ -52,10 +51,10 @@ std::optional<DemoReply> parseDate(Context &context, const QString &key, Micros 
     if (!context.query.has(key))
         return std::nullopt;
     const QString text = context.query.value(key);
-    const auto ms = parseTimestampMs(text);
-    if (!ms)
+    const auto time = parseIsoMicros(text);
+    if (!time)
         return DemoReply::detail(400, u"Invalid isoformat string: '%1'"_s.arg(text));
-    target = *ms * 1000;
+    target = *time;
     return std::nullopt;
 }
 

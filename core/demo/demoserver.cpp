@@ -33,6 +33,7 @@ Result<quint16> DemoServer::listen(quint16 port)
         return Error{ErrorKind::Io, u"cannot listen on 127.0.0.1:%1: %2"_s.arg(port).arg(reason)};
     }
     m_http->bind(tcp);
+    connect(tcp, &QTcpServer::newConnection, this, [log = m_log] { log->recordConnection(); });
     m_port = tcp->serverPort();
     qCDebug(lcDemo) << "demo server listening on" << url();
     return m_port;
@@ -48,8 +49,9 @@ void DemoServer::setPassword(const QString &password)
     m_http->setPassword(password);
 }
 
-void DemoServer::setLive(bool enabled, int intervalMs)
+void DemoServer::setLive(bool enabled, int intervalMs, double speed)
 {
+    m_store->setClockSpeed(speed);
     if (enabled)
         m_live->start(intervalMs);
     else

@@ -39,8 +39,9 @@ public:
     /// Self-hosted secure mode: every route except health/ready needs `Authorization: Bearer <pw>` or
     /// `X-BARE-PASSWORD: password <pw>`, else 401. Empty turns it off. Thread-safe.
     void setPassword(const QString &password);
-    /// Starts or stops live mode (call on the server's thread).
-    void setLive(bool enabled, int intervalMs = 1000);
+    /// Starts or stops live mode (call on the server's thread). `speed` > 1 runs the store's clock
+    /// faster than real time, so runs progress through their steps quicker (tests).
+    void setLive(bool enabled, int intervalMs = 1000, double speed = 1.0);
     bool isLive() const;
 
     DemoStore &store() const { return *m_store; }

@@ -84,12 +84,12 @@ void DemoServerThread::setPassword(const QString &password)
         m_server->setPassword(password);
 }
 
-void DemoServerThread::setLive(bool enabled, int intervalMs)
+void DemoServerThread::setLive(bool enabled, int intervalMs, double speed)
 {
     if (!m_server)
         return;
     QMetaObject::invokeMethod(
-        m_context, [this, enabled, intervalMs] { m_server->setLive(enabled, intervalMs); },
+        m_context, [this, enabled, intervalMs, speed] { m_server->setLive(enabled, intervalMs, speed); },
         Qt::BlockingQueuedConnection);
 }
 

@@ -39,7 +39,7 @@ public:
     DemoFaults &faults() const { return *m_faults; }
     DemoRequestLog &requestLog() const { return *m_log; }
     void setPassword(const QString &password);
-    void setLive(bool enabled, int intervalMs = 1000);
+    void setLive(bool enabled, int intervalMs = 1000, double speed = 1.0);
 
 private:
     std::shared_ptr<DemoStore> m_store;

@@ -36,9 +36,19 @@ DemoStore::DemoStore(DemoDataset data)
 
 Micros DemoStore::now() const
 {
+    const Micros wall = nowMicros();
+    const Micros clock = m_speed == 1.0 ? wall : m_clockOrigin + Micros(double(wall - m_wallOrigin) * m_speed);
     // Runs must stay sorted by created_at even when the anchor lies in the future.
     const Micros latest = m_data.runs.empty() ? 0 : m_data.runs.back().created;
-    return qMax(nowMicros(), latest + 1);
+    return qMax(clock, latest + 1);
+}
+
+void DemoStore::setClockSpeed(double speed)
+{
+    QWriteLocker lock(&m_lock);
+    m_clockOrigin = now();
+    m_wallOrigin = nowMicros();
+    m_speed = qMax(0.001, speed);
 }
 
 std::optional<quint32> DemoStore::agentIndex(const QString &agentId, Error &error) const

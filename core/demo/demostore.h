@@ -48,8 +48,12 @@ public:
     Status setAgentTools(const QString &agentId, const QStringList &toolNames);
     Status setBlockValue(const QString &agentId, const QString &label, const QString &value);
 
-    /// One step of live mode: start new runs, advance running ones, finish those that are done.
+    /// One step of live mode: start new runs, advance running ones, finish those that are done. A run
+    /// takes its next step only once the previous one has ended on the store's clock.
     LiveTick liveTick();
+    /// Makes the store's clock run `speed` times faster than the wall clock from now on (tests use
+    /// this so live runs finish in milliseconds); 1 is real time.
+    void setClockSpeed(double speed);
 
 private:
     Micros now() const;
@@ -63,6 +67,9 @@ private:
     DemoRunBuilder m_builder;
     DemoRandom m_rng;
     std::vector<quint32> m_active; ///< runs in status created/running
+    double m_speed = 1.0;
+    Micros m_wallOrigin = 0;
+    Micros m_clockOrigin = 0;
 };
 
 } // namespace lettascope::demo

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "demotime.h"
 
+#include "common/timestamps.h"
+
 #include <QDateTime>
 
 namespace lettascope::demo {
@@ -72,6 +74,24 @@ void appendFraction(QByteArray &out, const Civil &c)
 Micros nowMicros()
 {
     return QDateTime::currentMSecsSinceEpoch() * 1000;
+}
+
+std::optional<Micros> parseIsoMicros(QStringView text)
+{
+    // The shared parser keeps milliseconds; cursors and date filters need the full fraction.
+    const auto ms = parseTimestampMs(text);
+    if (!ms)
+        return std::nullopt;
+    Micros fraction = 0;
+    const qsizetype dot = text.indexOf(u'.');
+    if (dot > 0) {
+        int digits = 0;
+        for (qsizetype i = dot + 1; i < text.size() && text[i].isDigit() && digits < 6; ++i, ++digits)
+            fraction = fraction * 10 + text[i].digitValue();
+        for (; digits < 6; ++digits)
+            fraction *= 10;
+    }
+    return floorDiv(*ms, 1000) * kMicrosPerSecond + fraction;
 }
 
 Micros startOfUtcDay(Micros time)

@@ -2,6 +2,9 @@
 #pragma once
 
 #include <QByteArray>
+#include <QStringView>
+
+#include <optional>
 
 namespace lettascope::demo {
 
@@ -12,6 +15,8 @@ constexpr Micros kMicrosPerSecond = 1'000'000;
 constexpr Micros kMicrosPerDay = 86'400 * kMicrosPerSecond;
 
 Micros nowMicros();
+/// An ISO-8601 date-time (any of the three Letta shapes; no offset = UTC) to microseconds.
+std::optional<Micros> parseIsoMicros(QStringView text);
 Micros startOfUtcDay(Micros time);
 /// 0 = Monday … 6 = Sunday.
 int weekdayOf(Micros time);
