@@ -28,7 +28,8 @@ void appendMemgptPacket(QByteArray &out, const char *type, const char *key, QByt
     out.append("{\"type\": \"").append(type).append("\", \"").append(key).append("\": \"");
     appendJsonEscaped(out, std::string_view(text.data(), size_t(text.size())));
     out.append("\", \"time\": \"");
-    appendMemgptTime(out, time);
+    const TimeText when = memgptTime(time);
+    out.append(when.data, when.size);
     out.append("\"}");
 }
 
@@ -89,9 +90,7 @@ void DemoContent::fill(QByteArray &out, const char *text, const Vars &vars) cons
                 out.append(kHexDigits[(vars.hex >> (4 * i)) & 0xf]);
             break;
         case 4: {
-            QByteArray date;
-            appendIsoNaive(date, startOfUtcDay(vars.date));
-            out.append(date.left(10));
+            out.append(isoNaive(startOfUtcDay(vars.date)).data, 10);
             break;
         }
         case 5: out.append(vars.tool.isEmpty() ? QByteArrayView("the tool") : vars.tool); break;

@@ -5,6 +5,8 @@
 
 #include <QString>
 
+#include <cstring>
+
 namespace lettascope::demo {
 
 namespace {
@@ -32,17 +34,14 @@ quint32 unpermute(quint32 x)
     return x;
 }
 
-void appendUuid(QByteArray &out, const std::array<quint8, 16> &bytes)
+void putUuid(IdText &text, const std::array<quint8, 16> &bytes)
 {
-    char text[36];
-    int pos = 0;
     for (int i = 0; i < 16; ++i) {
         if (i == 4 || i == 6 || i == 8 || i == 10)
-            text[pos++] = '-';
-        text[pos++] = kHex[bytes[i] >> 4];
-        text[pos++] = kHex[bytes[i] & 0xf];
+            text.data[text.size++] = '-';
+        text.data[text.size++] = kHex[bytes[i] >> 4];
+        text.data[text.size++] = kHex[bytes[i] & 0xf];
     }
-    out.append(text, 36);
 }
 
 int hexValue(QChar c)
@@ -102,37 +101,42 @@ std::array<quint8, 16> DemoIds::uuid(IdKind kind, quint32 index) const
     return bytes;
 }
 
-void DemoIds::append(QByteArray &out, IdKind kind, quint32 index) const
+IdText DemoIds::format(IdKind kind, quint32 index) const
 {
+    IdText text;
     const auto name = prefix(kind);
-    out.append(name.data(), qsizetype(name.size()));
-    out.append('-');
-    appendUuid(out, uuid(kind, index));
+    std::memcpy(text.data, name.data(), name.size());
+    text.size = int(name.size());
+    text.data[text.size++] = '-';
+    putUuid(text, uuid(kind, index));
+    return text;
 }
 
 QByteArray DemoIds::make(IdKind kind, quint32 index) const
 {
-    QByteArray out;
-    out.reserve(52);
-    append(out, kind, index);
-    return out;
+    const IdText text = format(kind, index);
+    return QByteArray(text.data, text.size);
 }
 
-void DemoIds::appendOtid(QByteArray &out, quint32 messageIndex, int subIndex) const
+IdText DemoIds::otid(quint32 messageIndex, int subIndex) const
 {
     auto bytes = uuid(IdKind::Message, messageIndex);
     bytes[15] = quint8((bytes[15] & 0x80) | (subIndex & 0x7f));
-    appendUuid(out, bytes);
+    IdText text;
+    putUuid(text, bytes);
+    return text;
 }
 
-void DemoIds::appendHex(QByteArray &out, quint64 key, int digits) const
+IdText DemoIds::hex(quint64 key, int digits) const
 {
+    IdText text;
     quint64 value = DemoRandom::mix(m_seed ^ 0x7ace, key);
-    for (int i = 0; i < digits; ++i) {
+    for (int i = 0; i < qMin(digits, 60); ++i) {
         if (i % 16 == 0 && i > 0)
             value = DemoRandom::mix(value);
-        out.append(kHex[(value >> (4 * (i % 16))) & 0xf]);
+        text.data[text.size++] = kHex[(value >> (4 * (i % 16))) & 0xf];
     }
+    return text;
 }
 
 std::optional<quint32> DemoIds::decode(IdKind kind, QStringView text) const
@@ -145,9 +149,8 @@ std::optional<quint32> DemoIds::decode(IdKind kind, QStringView text) const
         head = (head << 4) | quint32(hexValue(text[start + i]));
     const quint32 index = unpermute(head) ^ key(kind);
     // The head alone always decodes; the full comparison rejects ids this generator never made.
-    QByteArray expected;
-    append(expected, kind, index);
-    if (text.compare(QLatin1StringView(expected)) != 0)
+    const IdText expected = format(kind, index);
+    if (text.compare(QLatin1StringView(expected.data, expected.size)) != 0)
         return std::nullopt;
     return index;
 }

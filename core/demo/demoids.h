@@ -29,6 +29,13 @@ enum class IdKind : quint8 {
     File,
 };
 
+/// A formatted id on the stack.
+struct IdText {
+    char data[64];
+    int size = 0;
+    std::string_view view() const { return {data, size_t(size)}; }
+};
+
 /// Deterministic `<prefix>-<uuid4>` ids. The first 32 bits of the UUID are a keyed bijection of the
 /// entity's index, the rest a hash, so ids look random, never collide within a kind, and decode back
 /// to the index without any lookup table (the dataset stays compact and lookups are O(1)).
@@ -39,13 +46,13 @@ public:
 
     static std::string_view prefix(IdKind kind);
 
-    void append(QByteArray &out, IdKind kind, quint32 index) const;
+    IdText format(IdKind kind, quint32 index) const;
     QByteArray make(IdKind kind, quint32 index) const;
     /// A bare UUID (otid): the stored message's UUID with its low 7 bits replaced by the sub-index,
     /// as Letta's generate_otid_from_id does.
-    void appendOtid(QByteArray &out, quint32 messageIndex, int subIndex) const;
-    /// 32 lowercase hex digits, for OTEL trace ids.
-    void appendHex(QByteArray &out, quint64 key, int digits) const;
+    IdText otid(quint32 messageIndex, int subIndex) const;
+    /// `digits` (at most 60) lowercase hex digits derived from `key`: trace and request ids.
+    IdText hex(quint64 key, int digits) const;
 
     /// The index encoded in an id of this kind, or nullopt when the text is not an id this generator
     /// produced (the caller still checks the index against its collection size).

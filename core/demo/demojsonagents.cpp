@@ -52,33 +52,23 @@ AgentInclude AgentInclude::all()
 
 void idField(JsonWriter &out, std::string_view name, const DemoDataset &data, IdKind kind, quint32 index)
 {
-    out.key(name);
-    QByteArray &buffer = out.buffer();
-    out.raw("\"");
-    data.ids.append(buffer, kind, index);
-    buffer.append('"');
+    out.plainField(name, data.ids.format(kind, index).view());
 }
 
 void timeField(JsonWriter &out, std::string_view name, Micros time)
 {
-    if (time == 0) {
+    if (time == 0)
         out.nullField(name);
-        return;
-    }
-    out.key(name).raw("\"");
-    appendIsoZulu(out.buffer(), time);
-    out.buffer().append('"');
+    else
+        out.plainField(name, isoZulu(time).view());
 }
 
 void naiveTimeField(JsonWriter &out, std::string_view name, Micros time)
 {
-    if (time == 0) {
+    if (time == 0)
         out.nullField(name);
-        return;
-    }
-    out.key(name).raw("\"");
-    appendIsoNaive(out.buffer(), time);
-    out.buffer().append('"');
+    else
+        out.plainField(name, isoNaive(time).view());
 }
 
 void writeLlmConfig(JsonWriter &out, int index)

@@ -24,13 +24,9 @@ void writeCommon(JsonWriter &out, const DemoDataset &data, quint32 index, int pa
 {
     const MessageRec &message = data.messages[index];
     idField(out, "id", data, IdKind::Message, index);
-    out.key("date").raw("\"");
-    appendIsoSeconds(out.buffer(), message.time);
-    out.buffer().append('"');
+    out.plainField("date", isoSeconds(message.time).view());
     out.nullField("name").stringField("message_type", type);
-    out.key("otid").raw("\"");
-    data.ids.appendOtid(out.buffer(), index, part);
-    out.buffer().append('"');
+    out.plainField("otid", data.ids.otid(index, part).view());
     const AgentRec &agent = data.agents[message.agent];
     const bool fromUser = message.kind == MessageKind::User;
     if (fromUser && !agent.identities.empty())

@@ -148,16 +148,13 @@ void writeStep(JsonWriter &out, const DemoDataset &data, quint32 index)
         out.nullField("stop_reason");
     out.emptyArrayField("tags").nullField("tid");
     if (run.traced) {
-        out.key("trace_id").raw("\"");
-        data.ids.appendHex(out.buffer(), step.run, 32);
-        out.buffer().append('"');
+        out.plainField("trace_id", data.ids.hex(step.run, 32).view());
     } else {
         out.nullField("trace_id");
     }
     if (std::strcmp(model.providerType, "openai") == 0 || std::strcmp(model.providerType, "anthropic") == 0) {
-        out.key("request_id").raw("\"req_");
-        data.ids.appendHex(out.buffer(), 0x5000000000ULL + index, 24);
-        out.buffer().append('"');
+        const IdText request = data.ids.hex(0x5000000000ULL + index, 24);
+        out.plainField("request_id", "req_" + std::string(request.view()));
     } else {
         out.nullField("request_id");
     }

@@ -78,9 +78,7 @@ void writeResponse(JsonWriter &out, const DemoDataset &data, const DemoContent &
     const QByteArray text = reply ? content.assistantText(data.messages[turn.assistant]) : QByteArray();
     out.key("response_json").beginObject();
     if (anthropic) {
-        out.key("id").raw("\"msg_01");
-        data.ids.appendHex(out.buffer(), 0x7000000000ULL + stepIndex, 22);
-        out.buffer().append('"');
+        out.plainField("id", "msg_01" + std::string(data.ids.hex(0x7000000000ULL + stepIndex, 22).view()));
         out.stringField("type", "message").stringField("role", "assistant").key("content").beginArray();
         if (reply)
             out.beginObject().stringField("type", "text").stringField("text", QByteArrayView(text)).endObject();
@@ -90,9 +88,7 @@ void writeResponse(JsonWriter &out, const DemoDataset &data, const DemoContent &
         out.key("usage").beginObject().numberField("input_tokens", qMax(0, step.promptTokens));
         out.numberField("output_tokens", qMax(0, step.completionTokens)).endObject();
     } else {
-        out.key("id").raw("\"chatcmpl-");
-        data.ids.appendHex(out.buffer(), 0x6000000000ULL + stepIndex, 29);
-        out.buffer().append('"');
+        out.plainField("id", "chatcmpl-" + std::string(data.ids.hex(0x6000000000ULL + stepIndex, 29).view()));
         out.stringField("object", "chat.completion").stringField("model", models()[step.model].name);
         out.key("choices").beginArray().beginObject().numberField("index", 0).key("message").beginObject();
         out.stringField("role", "assistant");

@@ -2,10 +2,32 @@
 #include "demojsonwriter.h"
 
 #include <charconv>
+#include <cstring>
 
 namespace lettascope::demo {
 
-void appendJsonEscaped(QByteArray &out, std::string_view utf8)
+void JsonWriter::flush()
+{
+    if (m_staged == 0)
+        return;
+    m_out.append(m_stage, m_staged);
+    m_staged = 0;
+}
+
+void JsonWriter::put(const char *data, qsizetype size)
+{
+    if (m_staged + size > qsizetype(sizeof m_stage)) {
+        flush();
+        if (size > qsizetype(sizeof m_stage) / 2) {
+            m_out.append(data, size);
+            return;
+        }
+    }
+    std::memcpy(m_stage + m_staged, data, size_t(size));
+    m_staged += size;
+}
+
+void JsonWriter::escaped(std::string_view utf8)
 {
     static constexpr char hex[] = "0123456789abcdef";
     size_t runStart = 0;
@@ -13,23 +35,29 @@ void appendJsonEscaped(QByteArray &out, std::string_view utf8)
         const auto c = static_cast<unsigned char>(utf8[i]);
         if (c >= 0x20 && c != '"' && c != '\\')
             continue;
-        out.append(utf8.data() + runStart, qsizetype(i - runStart));
+        put(utf8.data() + runStart, qsizetype(i - runStart));
         runStart = i + 1;
         switch (c) {
-        case '"': out.append("\\\""); break;
-        case '\\': out.append("\\\\"); break;
-        case '\n': out.append("\\n"); break;
-        case '\r': out.append("\\r"); break;
-        case '\t': out.append("\\t"); break;
-        case '\b': out.append("\\b"); break;
-        case '\f': out.append("\\f"); break;
+        case '"': put("\\\"", 2); break;
+        case '\\': put("\\\\", 2); break;
+        case '\n': put("\\n", 2); break;
+        case '\r': put("\\r", 2); break;
+        case '\t': put("\\t", 2); break;
+        case '\b': put("\\b", 2); break;
+        case '\f': put("\\f", 2); break;
         default: {
-            const char escaped[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xf]};
-            out.append(escaped, 6);
+            const char sequence[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xf]};
+            put(sequence, 6);
         }
         }
     }
-    out.append(utf8.data() + runStart, qsizetype(utf8.size() - runStart));
+    put(utf8.data() + runStart, qsizetype(utf8.size() - runStart));
+}
+
+void appendJsonEscaped(QByteArray &out, std::string_view utf8)
+{
+    JsonWriter writer(out);
+    writer.escaped(utf8);
 }
 
 void JsonWriter::beforeValue()
@@ -42,14 +70,14 @@ void JsonWriter::beforeValue()
         return;
     const quint64 bit = quint64(1) << (m_depth - 1);
     if (m_hasElements & bit)
-        m_out.append(',');
+        put(',');
     m_hasElements |= bit;
 }
 
 JsonWriter &JsonWriter::beginObject()
 {
     beforeValue();
-    m_out.append('{');
+    put('{');
     ++m_depth;
     m_hasElements &= ~(quint64(1) << (m_depth - 1));
     return *this;
@@ -57,15 +85,16 @@ JsonWriter &JsonWriter::beginObject()
 
 JsonWriter &JsonWriter::endObject()
 {
-    m_out.append('}');
+    put('}');
     --m_depth;
+    afterValue();
     return *this;
 }
 
 JsonWriter &JsonWriter::beginArray()
 {
     beforeValue();
-    m_out.append('[');
+    put('[');
     ++m_depth;
     m_hasElements &= ~(quint64(1) << (m_depth - 1));
     return *this;
@@ -73,17 +102,18 @@ JsonWriter &JsonWriter::beginArray()
 
 JsonWriter &JsonWriter::endArray()
 {
-    m_out.append(']');
+    put(']');
     --m_depth;
+    afterValue();
     return *this;
 }
 
 JsonWriter &JsonWriter::key(std::string_view name)
 {
     beforeValue();
-    m_out.append('"');
-    m_out.append(name.data(), qsizetype(name.size()));
-    m_out.append("\":");
+    put('"');
+    put(name.data(), qsizetype(name.size()));
+    put("\":", 2);
     m_afterKey = true;
     return *this;
 }
@@ -91,9 +121,20 @@ JsonWriter &JsonWriter::key(std::string_view name)
 JsonWriter &JsonWriter::string(std::string_view utf8)
 {
     beforeValue();
-    m_out.append('"');
-    appendJsonEscaped(m_out, utf8);
-    m_out.append('"');
+    put('"');
+    escaped(utf8);
+    put('"');
+    afterValue();
+    return *this;
+}
+
+JsonWriter &JsonWriter::plainString(std::string_view text)
+{
+    beforeValue();
+    put('"');
+    put(text.data(), qsizetype(text.size()));
+    put('"');
+    afterValue();
     return *this;
 }
 
@@ -102,7 +143,8 @@ JsonWriter &JsonWriter::number(qint64 value)
     beforeValue();
     char buffer[24];
     const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-    m_out.append(buffer, result.ptr - buffer);
+    put(buffer, result.ptr - buffer);
+    afterValue();
     return *this;
 }
 
@@ -112,31 +154,38 @@ JsonWriter &JsonWriter::real(double value)
     char buffer[32];
     const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
     const std::string_view text(buffer, size_t(result.ptr - buffer));
-    m_out.append(text.data(), qsizetype(text.size()));
+    put(text.data(), qsizetype(text.size()));
     // Python writes floats with a fraction ("1.0"); keep the JSON type visible to schema checks.
     if (text.find_first_of(".e") == std::string_view::npos)
-        m_out.append(".0");
+        put(".0", 2);
+    afterValue();
     return *this;
 }
 
 JsonWriter &JsonWriter::boolean(bool value)
 {
     beforeValue();
-    m_out.append(value ? "true" : "false");
+    if (value)
+        put("true", 4);
+    else
+        put("false", 5);
+    afterValue();
     return *this;
 }
 
 JsonWriter &JsonWriter::null()
 {
     beforeValue();
-    m_out.append("null");
+    put("null", 4);
+    afterValue();
     return *this;
 }
 
 JsonWriter &JsonWriter::raw(QByteArrayView json)
 {
     beforeValue();
-    m_out.append(json);
+    put(json.data(), json.size());
+    afterValue();
     return *this;
 }
 

@@ -38,9 +38,8 @@ struct StepFilter {
         if (!traceIds.isEmpty()) {
             if (!data.runs[step.run].traced)
                 return false;
-            QByteArray trace;
-            data.ids.appendHex(trace, step.run, 32);
-            return traceIds.contains(QString::fromLatin1(trace));
+            const IdText trace = data.ids.hex(step.run, 32);
+            return traceIds.contains(QString::fromLatin1(trace.data, trace.size));
         }
         return true;
     }

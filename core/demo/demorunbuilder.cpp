@@ -323,7 +323,12 @@ Micros DemoRunBuilder::executeStep(quint32 stepIndex, Micros start)
             break;
         case StopReason::Error:
             end = addToolCall(runIndex, stepIndex, llmEnd, true, true);
-            m_data.messages[run.messages.back()].flags |= MessageFlag::ToolError;
+            for (auto it = run.messages.rbegin(); it != run.messages.rend(); ++it) {
+                if (m_data.messages[*it].kind == MessageKind::ToolReturn) {
+                    m_data.messages[*it].flags |= MessageFlag::ToolError;
+                    break;
+                }
+            }
             markFailed(step, run);
             break;
         case StopReason::InvalidToolCall:

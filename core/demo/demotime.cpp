@@ -36,38 +36,45 @@ Civil toCivil(Micros time)
     return {year, month, day, int(secs / 3600), int(secs / 60 % 60), int(secs % 60), int(rest % kMicrosPerSecond)};
 }
 
-void appendDigits(QByteArray &out, int value, int width)
-{
-    char buffer[12];
-    for (int i = width - 1; i >= 0; --i) {
-        buffer[i] = char('0' + value % 10);
-        value /= 10;
+struct Writer {
+    TimeText text;
+
+    void digits(int value, int width)
+    {
+        for (int i = width - 1; i >= 0; --i) {
+            text.data[text.size + i] = char('0' + value % 10);
+            value /= 10;
+        }
+        text.size += width;
     }
-    out.append(buffer, width);
-}
-
-void appendDateTime(QByteArray &out, const Civil &c, char separator)
-{
-    appendDigits(out, c.year, 4);
-    out.append('-');
-    appendDigits(out, c.month, 2);
-    out.append('-');
-    appendDigits(out, c.day, 2);
-    out.append(separator);
-    appendDigits(out, c.hour, 2);
-    out.append(':');
-    appendDigits(out, c.minute, 2);
-    out.append(':');
-    appendDigits(out, c.second, 2);
-}
-
-void appendFraction(QByteArray &out, const Civil &c)
-{
-    if (c.micros == 0)
-        return;
-    out.append('.');
-    appendDigits(out, c.micros, 6);
-}
+    void put(char c) { text.data[text.size++] = c; }
+    void put(const char *chars)
+    {
+        while (*chars)
+            text.data[text.size++] = *chars++;
+    }
+    void dateTime(const Civil &c, char separator)
+    {
+        digits(c.year, 4);
+        put('-');
+        digits(c.month, 2);
+        put('-');
+        digits(c.day, 2);
+        put(separator);
+        digits(c.hour, 2);
+        put(':');
+        digits(c.minute, 2);
+        put(':');
+        digits(c.second, 2);
+    }
+    void fraction(const Civil &c)
+    {
+        if (c.micros == 0)
+            return;
+        put('.');
+        digits(c.micros, 6);
+    }
+};
 
 } // namespace
 
@@ -106,43 +113,50 @@ int weekdayOf(Micros time)
     return int(((days % 7) + 7 + 3) % 7);
 }
 
-void appendIsoZulu(QByteArray &out, Micros time)
+TimeText isoZulu(Micros time)
 {
     const Civil c = toCivil(time);
-    appendDateTime(out, c, 'T');
-    appendFraction(out, c);
-    out.append('Z');
+    Writer writer;
+    writer.dateTime(c, 'T');
+    writer.fraction(c);
+    writer.put('Z');
+    return writer.text;
 }
 
-void appendIsoNaive(QByteArray &out, Micros time)
+TimeText isoNaive(Micros time)
 {
     const Civil c = toCivil(time);
-    appendDateTime(out, c, 'T');
-    appendFraction(out, c);
+    Writer writer;
+    writer.dateTime(c, 'T');
+    writer.fraction(c);
+    return writer.text;
 }
 
-void appendIsoSeconds(QByteArray &out, Micros time)
+TimeText isoSeconds(Micros time)
 {
-    appendDateTime(out, toCivil(time), 'T');
-    out.append("+00:00");
+    Writer writer;
+    writer.dateTime(toCivil(time), 'T');
+    writer.put("+00:00");
+    return writer.text;
 }
 
-void appendMemgptTime(QByteArray &out, Micros time)
+TimeText memgptTime(Micros time)
 {
     const Civil c = toCivil(time);
-    appendDigits(out, c.year, 4);
-    out.append('-');
-    appendDigits(out, c.month, 2);
-    out.append('-');
-    appendDigits(out, c.day, 2);
-    out.append(' ');
-    const int hour12 = c.hour % 12 == 0 ? 12 : c.hour % 12;
-    appendDigits(out, hour12, 2);
-    out.append(':');
-    appendDigits(out, c.minute, 2);
-    out.append(':');
-    appendDigits(out, c.second, 2);
-    out.append(c.hour < 12 ? " AM UTC+0000" : " PM UTC+0000");
+    Writer writer;
+    writer.digits(c.year, 4);
+    writer.put('-');
+    writer.digits(c.month, 2);
+    writer.put('-');
+    writer.digits(c.day, 2);
+    writer.put(' ');
+    writer.digits(c.hour % 12 == 0 ? 12 : c.hour % 12, 2);
+    writer.put(':');
+    writer.digits(c.minute, 2);
+    writer.put(':');
+    writer.digits(c.second, 2);
+    writer.put(c.hour < 12 ? " AM UTC+0000" : " PM UTC+0000");
+    return writer.text;
 }
 
 } // namespace lettascope::demo

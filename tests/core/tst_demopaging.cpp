@@ -296,9 +296,10 @@ private Q_SLOTS:
         // Dates are exclusive bounds on the step's creation.
         const StepRec &first = m_data.steps[100];
         const StepRec &last = m_data.steps[110];
-        QByteArray from, to;
-        appendIsoZulu(from, first.start - 1);
-        appendIsoZulu(to, last.start + 1);
+        const TimeText fromText = isoZulu(first.start - 1);
+        const TimeText toText = isoZulu(last.start + 1);
+        const QByteArray from(fromText.data, fromText.size);
+        const QByteArray to(toText.data, toText.size);
         const QJsonArray window = page(u"/v1/steps/?limit=1000&order=asc&start_date=%1&end_date=%2"_s.arg(
             QString::fromLatin1(QUrl::toPercentEncoding(QString::fromLatin1(from))),
             QString::fromLatin1(QUrl::toPercentEncoding(QString::fromLatin1(to)))));
