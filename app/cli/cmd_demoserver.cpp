@@ -36,7 +36,7 @@ int runDemoServer(CliContext &context, const QStringList &arguments)
     parser.setApplicationDescription(u"Serve a generated, deterministic Letta dataset over HTTP on 127.0.0.1."_s);
     parser.addHelpOption();
     parser.addOptions({
-        {u"port"_s, u"Port to listen on (0 picks a free one)."_s, u"P"_s, u"0"_s},
+        {u"port"_s, u"Port to listen on (default 8283 like a self-hosted Letta; 0 picks a free one)."_s, u"P"_s},
         {u"seed"_s, u"Dataset seed (default 42)."_s, u"S"_s},
         {u"agents"_s, u"Number of agents (default 6)."_s, u"N"_s},
         {u"runs-per-agent"_s, u"Runs per agent (default 40)."_s, u"M"_s},
@@ -50,7 +50,8 @@ int runDemoServer(CliContext &context, const QStringList &arguments)
     if (!parser.parse(arguments))
         return context.usageError(parser.errorText());
     if (parser.isSet(u"help"_s)) {
-        context.out() << parser.helpText();
+        const QString help = parser.helpText();
+        context.out() << u"Usage: lettascope-cli demo-server [options]"_s << help.mid(help.indexOf(u'\n'));
         context.out().flush();
         return ExitOk;
     }
@@ -59,7 +60,7 @@ int runDemoServer(CliContext &context, const QStringList &arguments)
 
     DemoConfig config;
     QString error;
-    int port = 0;
+    int port = 8283;
     int interval = 1000;
     if (!parseCount(parser, u"port"_s, 0, port, error) || port > 65535 || !parseCount(parser, u"agents"_s, 1, config.agents, error)
         || !parseCount(parser, u"runs-per-agent"_s, 0, config.runsPerAgent, error)

@@ -58,8 +58,6 @@ void writeModel(JsonWriter &out, int model);
 void writeEmbeddingModel(JsonWriter &out, int embedding);
 void writeProvider(JsonWriter &out, const DemoDataset &data, quint32 provider);
 void writeSandboxConfig(JsonWriter &out, const DemoDataset &data, quint32 sandbox);
-/// Number of sandbox configs the demo serves (local, e2b, modal).
-int sandboxConfigCount();
 
 /// created_by_id / last_updated_by_id of everything: the self-hosted default user.
 constexpr const char *kDefaultUser = "user-00000000-0000-4000-8000-000000000000";

@@ -116,11 +116,6 @@ void writeProvider(JsonWriter &out, const DemoDataset &data, quint32 index)
     out.endObject();
 }
 
-int sandboxConfigCount()
-{
-    return 3;
-}
-
 void writeSandboxConfig(JsonWriter &out, const DemoDataset &data, quint32 index)
 {
     static constexpr std::array<const char *, 3> types{"local", "e2b", "modal"};

@@ -22,13 +22,13 @@ struct Context {
     const DemoDataset &data;
     const DemoRequest &request;
     DemoQuery query;
-    QStringList params; ///< path segments matched by "{}"
+    QStringList params; // path segments matched by "{}"
 };
 
 using Handler = DemoReply (*)(Context &context);
 
 struct Route {
-    const char *pattern; ///< path below /v1/, segments separated by '/', "{}" matches one segment
+    const char *pattern; // path below /v1/, segments separated by '/', "{}" matches one segment
     Handler handler;
 };
 
@@ -37,14 +37,14 @@ std::span<const Route> runRoutes();
 std::span<const Route> stepRoutes();
 std::span<const Route> resourceRoutes();
 
-/// An entity from a path parameter: 422 when the id is malformed (letta-api.md §4), 404 when unknown.
+// An entity from a path parameter: 422 when the id is malformed (letta-api.md §4), 404 when unknown.
 struct Lookup {
     quint32 index = 0;
     std::optional<DemoReply> failure;
 };
 Lookup findPathEntity(const Context &context, IdKind kind, int param, const char *paramName);
 
-/// A `before`/`after` cursor as the entity's index; unknown ids give a 404 like the server's.
+// A `before`/`after` cursor as the entity's index; unknown ids give a 404 like the server's.
 struct CursorLookup {
     std::optional<quint64> key;
     std::optional<DemoReply> failure;
@@ -52,7 +52,7 @@ struct CursorLookup {
 CursorLookup findCursor(const Context &context, IdKind kind, const QString &param);
 
 DemoReply integerReply(qint64 value);
-/// Pagination parameters of a list endpoint.
+// Pagination parameters of a list endpoint.
 struct ListSpec {
     CursorMode mode = CursorMode::Relative;
     IdKind kind = IdKind::Run;
@@ -60,11 +60,11 @@ struct ListSpec {
     int defaultLimit = 50;
     std::optional<int> minLimit;
     std::optional<int> maxLimit;
-    std::optional<bool> forceDescending; ///< the order was decided by the handler (jobs' ascending quirk)
+    std::optional<bool> forceDescending; // the order was decided by the handler (jobs' ascending quirk)
 };
 
-/// The items of a list in creation order, and the comparable key of each (for cursors).
-/// Whole dataset vectors: the entity index is its own key.
+// The items of a list in creation order, and the comparable key of each (for cursors).
+// Whole dataset vectors: the entity index is its own key.
 struct IndexKeys {
     size_t count;
     size_t size() const { return count; }
@@ -73,7 +73,7 @@ struct IndexKeys {
     quint64 keyOf(quint32 entity) const { return entity; }
 };
 
-/// A sorted subset of a dataset vector (a run's steps, an agent's messages).
+// A sorted subset of a dataset vector (a run's steps, an agent's messages).
 struct SubsetKeys {
     const std::vector<quint32> &items;
     size_t size() const { return items.size(); }
@@ -82,7 +82,7 @@ struct SubsetKeys {
     quint64 keyOf(quint32 entity) const { return entity; }
 };
 
-/// Small collections whose index order is not their sort order: keys are ranks.
+// Small collections whose index order is not their sort order: keys are ranks.
 struct RankedKeys {
     std::vector<quint32> order;
     std::vector<quint32> rank;
@@ -92,7 +92,7 @@ struct RankedKeys {
     quint64 keyOf(quint32 entity) const { return entity < rank.size() ? rank[entity] : 0; }
 };
 
-/// Ranks entities 0..count-1 by `sortKey` (ties by index).
+// Ranks entities 0..count-1 by `sortKey` (ties by index).
 template<typename SortKey>
 RankedKeys rankBy(size_t count, SortKey sortKey)
 {
@@ -108,7 +108,7 @@ RankedKeys rankBy(size_t count, SortKey sortKey)
     return keys;
 }
 
-/// Reads before/after/order/limit, picks the page and returns its entities in response order.
+// Reads before/after/order/limit, picks the page and returns its entities in response order.
 template<typename Keys, typename Accept>
 std::variant<std::vector<quint32>, DemoReply> pageOf(Context &context, const ListSpec &list, const Keys &keys,
                                                      Accept accept, bool *descending = nullptr)
@@ -137,7 +137,7 @@ std::variant<std::vector<quint32>, DemoReply> pageOf(Context &context, const Lis
     return page;
 }
 
-/// pageOf, then a JSON array of `write(out, entity)`.
+// pageOf, then a JSON array of `write(out, entity)`.
 template<typename Keys, typename Accept, typename Write>
 DemoReply listReply(Context &context, const ListSpec &list, const Keys &keys, Accept accept, Write write)
 {
@@ -155,7 +155,7 @@ DemoReply listReply(Context &context, const ListSpec &list, const Keys &keys, Ac
     return DemoReply::json(std::move(body));
 }
 
-/// Message types requested with include_return_message_types[] (empty = all).
+// Message types requested with include_return_message_types[] (empty = all).
 QStringList requestedMessageTypes(const Context &context);
 void writeMessageEntries(JsonWriter &out, const Context &context, const DemoContent &content, quint32 message,
                          const QStringList &types);

@@ -2,6 +2,7 @@
 #include "demoroutes.h"
 
 #include <array>
+#include <functional>
 
 using namespace Qt::StringLiterals;
 

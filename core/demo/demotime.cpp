@@ -3,7 +3,7 @@
 
 #include "common/timestamps.h"
 
-#include <QDateTime>
+#include <chrono>
 
 namespace lettascope::demo {
 
@@ -80,7 +80,9 @@ struct Writer {
 
 Micros nowMicros()
 {
-    return QDateTime::currentMSecsSinceEpoch() * 1000;
+    // QDateTime only has milliseconds; live timestamps should look like the server's microseconds.
+    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
 }
 
 std::optional<Micros> parseIsoMicros(QStringView text)
