@@ -98,7 +98,7 @@ CursorLookup findCursor(const Context &context, IdKind kind, const QString &para
                                                  : u"No %1 found with id %2"_s.arg(kindName(kind), text));
         return lookup;
     }
-    lookup.key = *index;
+    lookup.entity = *index;
     return lookup;
 }
 

@@ -46,7 +46,7 @@ Lookup findPathEntity(const Context &context, IdKind kind, int param, const char
 
 // A `before`/`after` cursor as the entity's index; unknown ids give a 404 like the server's.
 struct CursorLookup {
-    std::optional<quint64> key;
+    std::optional<quint32> entity;
     std::optional<DemoReply> failure;
 };
 CursorLookup findCursor(const Context &context, IdKind kind, const QString &param);
@@ -121,8 +121,8 @@ std::variant<std::vector<quint32>, DemoReply> pageOf(Context &context, const Lis
         const CursorLookup cursor = findCursor(context, list.kind, QString::fromUtf16(name));
         if (cursor.failure)
             return *cursor.failure;
-        if (cursor.key)
-            *target = keys.keyOf(quint32(*cursor.key));
+        if (cursor.entity)
+            *target = keys.keyOf(*cursor.entity);
     }
     if (context.query.error())
         return *context.query.error();
