@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -198,6 +199,7 @@ private Q_SLOTS:
         QFETCH(QString, cursor);
         QString next;
         int pages = 0;
+        QSet<QString> messageTypes;
         for (;;) {
             const auto result = get(collection + u"?limit=1000"_s + (next.isEmpty() ? QString() : u"&%1=%2"_s.arg(cursor, next)));
             QCOMPARE(result.status, 200);
@@ -205,6 +207,8 @@ private Q_SLOTS:
             if (QTest::currentTestFailed())
                 return;
             const QJsonArray page = QJsonDocument::fromJson(result.body).array();
+            for (const QJsonValue &item : page)
+                messageTypes << item.toObject().value(u"message_type"_s).toString();
             ++pages;
             if (page.size() < 1000)
                 break;
@@ -212,6 +216,9 @@ private Q_SLOTS:
             next = (collection == u"/v1/messages/" ? page.first() : page.last()).toObject().value(u"id"_s).toString();
         }
         QVERIFY(pages >= 1);
+        // Every member of LettaMessageUnion went through the validator.
+        if (collection == u"/v1/messages/")
+            QCOMPARE(messageTypes.size(), 11);
     }
 
     void everyAgentWithAllRelationships()
