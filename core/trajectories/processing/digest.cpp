@@ -3,6 +3,7 @@
 
 #include <QHash>
 #include <QJsonArray>
+#include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
 
@@ -25,6 +26,17 @@ QString partsText(const QJsonObject &message, QStringView type)
             texts << part.value(u"text"_s).toString();
     }
     return texts.join(u'\n');
+}
+
+// Letta's classic agents pack the user's words into JSON ({"type": "user_message", "message": …});
+// the summary and labels want the words, the data keeps the packing as stored.
+QString unpackUserText(const QString &text)
+{
+    if (!text.startsWith(u'{'))
+        return text;
+    const QJsonObject packed = QJsonDocument::fromJson(text.toUtf8()).object();
+    const QString message = packed.value(u"message"_s).toString();
+    return message.isEmpty() ? text : message;
 }
 
 void readMetadata(const QJsonObject &data, TrajectoryDigest &d)
@@ -73,7 +85,7 @@ TrajectoryDigest digestOf(const QJsonObject &data)
             if (role == u"user") {
                 ++d.userMessages;
                 if (const QString text = partsText(m, u"text"); !text.isEmpty())
-                    d.userTexts << text;
+                    d.userTexts << unpackUserText(text);
             } else if (role == u"assistant") {
                 ++d.assistantMessages;
                 if (const QString text = partsText(m, u"text"); !text.isEmpty())
