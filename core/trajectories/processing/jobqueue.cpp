@@ -158,6 +158,15 @@ Result<QList<ClaimedJob>> claim(Database &db, int limit, qint64 nowMs, qint64 cl
     return jobs;
 }
 
+Result<qint64> release(Database &db, const QList<qint64> &jobIds, qint64 claimToken, qint64 nowMs)
+{
+    if (jobIds.isEmpty())
+        return qint64(0);
+    return execCounting(db, "UPDATE processing_jobs SET state = 'queued', claim = 0, attempts = max(0, attempts - 1), "
+                            "updated_ms = ?1 WHERE state = 'running' AND claim = ?2 AND " + idFilter(jobIds),
+                        [nowMs, claimToken](Statement &s) { s.bind(1, nowMs).bind(2, claimToken); });
+}
+
 Result<qint64> requeueInterrupted(Database &db, qint64 nowMs)
 {
     return execCounting(db, "UPDATE processing_jobs SET state = 'queued', claim = 0, next_attempt_ms = ?1, updated_ms = ?1, "

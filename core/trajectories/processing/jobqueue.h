@@ -26,6 +26,8 @@ Result<qint64> enqueueAll(store::Database &db, StageMask stages, bool missingOnl
                           int maxAttempts, qint64 nowMs);
 /// Takes up to `limit` due jobs for a worker: queued → running, attempts + 1, stamped with `claim`.
 Result<QList<ClaimedJob>> claim(store::Database &db, int limit, qint64 nowMs, qint64 claim);
+/// Gives back jobs a worker claimed but did not run (it is stopping): running → queued, attempt undone.
+Result<qint64> release(store::Database &db, const QList<qint64> &jobIds, qint64 claim, qint64 nowMs);
 /// Every job left `running` by a previous process (crash, kill) goes back to the queue.
 Result<qint64> requeueInterrupted(store::Database &db, qint64 nowMs);
 /// queued|running → cancelled. Empty ids: every open job. A running job's result is dropped when it lands.

@@ -144,7 +144,12 @@ void JobRunner::workerLoop(Slot &slot)
             continue;
         }
         QList<JobOutcome> outcomes;
+        QList<qint64> unrun;
         for (const ClaimedJob &job : *claimed) {
+            if (m_stopping) {
+                unrun << job.id;
+                continue;
+            }
             slot.jobId = job.id;
             slot.cancel = false;
             const auto report = [this, id = job.id, claim = job.claim, single = claimed->size() == 1](double fraction) {
@@ -155,9 +160,21 @@ void JobRunner::workerLoop(Slot &slot)
                     return setJobProgress(w, id, claim, fraction, now());
                 });
             };
-            outcomes << runPipeline(job, db, backendFor, &slot.cancel, report);
+            JobOutcome outcome = runPipeline(job, db, backendFor, &slot.cancel, report);
+            // Interrupted by a stop (not a user's cancel, whose row is already cancelled): run it again later.
+            if (slot.cancel && m_stopping)
+                unrun << job.id;
+            else if (!slot.cancel)
+                outcomes << std::move(outcome);
             slot.jobId = 0;
         }
+        if (!unrun.isEmpty()) {
+            m_writer.call<qint64>([unrun, claimToken](store::Database &w) -> Result<qint64> {
+                return jobqueue::release(w, unrun, claimToken, now());
+            }).waitForFinished();
+        }
+        if (outcomes.isEmpty())
+            continue;
         auto landed = m_writer.transact([outcomes, timing = m_config.retry](store::Database &w) {
             return completeJobs(w, outcomes, now(), timing);
         }).result();
