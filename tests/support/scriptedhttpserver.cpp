@@ -106,6 +106,8 @@ void ScriptedHttpServer::onNewConnection()
         m_connections.insert(socket, Connection{});
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
         connect(socket, &QTcpSocket::disconnected, this, [this, socket] { onDisconnected(socket); });
+        if (!m_greeting.isEmpty())
+            socket->write(m_greeting);
     }
 }
 

@@ -75,6 +75,8 @@ public:
     quint16 port() const { return m_port; }
 
     void enqueue(FakeResponse response);
+    /// Bytes written as soon as a client connects (e.g. plain text to a client expecting TLS).
+    void setGreeting(QByteArray greeting) { m_greeting = std::move(greeting); }
     void setHandler(Handler handler);   ///< used once the queue is empty; default: 404 JSON
 
     QList<RecordedRequest> requests() const { return m_requests; }
@@ -103,6 +105,7 @@ private:
     QElapsedTimer m_clock;
     QQueue<FakeResponse> m_queue;
     Handler m_handler;
+    QByteArray m_greeting;
     QHash<QTcpSocket *, Connection> m_connections;
     QList<RecordedRequest> m_requests;
     int m_inProgress = 0;
