@@ -336,6 +336,7 @@ private Q_SLOTS:
             QVERIFY(await(future).ok());
         QCOMPARE(m_server->requestCount(), requests);
         QCOMPARE(m_server->maxInProgress(), limit > 0 ? limit : 6);
+        QVERIFY(m_server->maxOpenConnections() <= (limit > 0 ? limit : 6));
     }
 
     void truncatedBodyIsBadPayload()

@@ -104,6 +104,7 @@ void ScriptedHttpServer::onNewConnection()
 {
     while (QTcpSocket *socket = m_server.nextPendingConnection()) {
         m_connections.insert(socket, Connection{});
+        m_maxOpen = std::max(m_maxOpen, int(m_connections.size()));
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
         connect(socket, &QTcpSocket::disconnected, this, [this, socket] { onDisconnected(socket); });
         if (!m_greeting.isEmpty())

@@ -83,6 +83,7 @@ public:
     int requestCount() const { return int(m_requests.size()); }
     int inProgress() const { return m_inProgress; }
     int maxInProgress() const { return m_maxInProgress; }
+    int maxOpenConnections() const { return m_maxOpen; }
     int abandonedByClient() const { return m_abandoned; }
 
 Q_SIGNALS:
@@ -111,6 +112,7 @@ private:
     int m_inProgress = 0;
     int m_maxInProgress = 0;
     int m_abandoned = 0;
+    int m_maxOpen = 0;
 };
 
 } // namespace testsupport
