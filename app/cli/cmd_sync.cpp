@@ -12,6 +12,7 @@
 #include <QJsonArray>
 
 #include <csignal>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -47,7 +48,10 @@ int runSync(CliContext &context, const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Fetch what changed on a Letta server into the cache."_s);
-    parser.addOptions({{u"no-step-metrics"_s, u"Skip per-step timings (one request per step)."_s},
+    parser.addOptions({{u"step-metrics"_s,
+                        u"Per-step timings to fetch this sync, newest runs first: a number, 'all' or 'none' "
+                        "(default 2000; one request per step)."_s,
+                        u"N"_s, u"2000"_s},
                        {u"json"_s, u"Print the sync report as JSON."_s}});
     parser.addHelpOption();
     if (!parser.parse(arguments))
@@ -72,10 +76,21 @@ int runSync(CliContext &context, const QStringList &arguments)
     endpoint.projectId = qEnvironmentVariable("LETTA_PROJECT_ID");
     network.client()->setEndpoint(endpoint);
 
+    SyncOptions options;
+    const QString metrics = parser.value(u"step-metrics"_s);
+    bool numeric = false;
+    const qint64 budget = metrics.toLongLong(&numeric);
+    if (metrics == u"none")
+        options.fetchStepMetrics = false;
+    else if (metrics == u"all")
+        options.stepMetricsBudget = std::numeric_limits<qint64>::max();
+    else if (numeric && budget >= 0)
+        options.stepMetricsBudget = budget;
+    else
+        return context.usageError(u"--step-metrics takes a number, 'all' or 'none'"_s);
+
     RestSource source(network.client());
     SyncEngine engine(writer);
-    SyncOptions options;
-    options.fetchStepMetrics = !parser.isSet(u"no-step-metrics"_s);
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
     const store::ServerRecord server{profileIdForUrl(*url), url->host(), url->toString(), u"rest"_s, {}};

@@ -157,6 +157,9 @@ DemoReply DemoHttpServer::applyFault(const FaultRule &rule, DemoReply reply) con
 
 bool DemoHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
+    // Headers and body go out in two writes; without TCP_NODELAY the body waits for the client's delayed
+    // ACK (40 ms on Linux) whenever the response spans segments.
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     DemoRequest demoRequest;
     demoRequest.method = methodName(request.method());
     demoRequest.path = request.url().path();
