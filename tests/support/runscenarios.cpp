@@ -122,4 +122,13 @@ store::WriteBatch batchOf(const QList<ScenarioRun> &runs, const QList<Agent> &ag
     return batch;
 }
 
+QList<ScenarioRun> scenarioRuns(int from, int count, int agentCount, qint64 startMs, qint64 spacingMs)
+{
+    QList<ScenarioRun> runs;
+    runs.reserve(count);
+    for (int i = from; i < from + count; ++i)
+        runs << scenarioRun(i, u"agent-%1"_s.arg(i % std::max(1, agentCount)), startMs + qint64(i) * spacingMs);
+    return runs;
+}
+
 } // namespace testsupport

@@ -24,6 +24,11 @@ inline ScenarioRun scenarioRun(int index, const QString &agentId, qint64 created
     return scenarioRun(index, agentId, createdMs, ScenarioKind(index % int(ScenarioKind::ScenarioKindCount)));
 }
 
+/// `count` scenario runs from `from` on, spread over `agentCount` agents ("agent-0", "agent-1", …), one every
+/// `spacingMs` from `startMs` (1 January 2026 by default): a cache of mixed outcomes in one call.
+QList<ScenarioRun> scenarioRuns(int from, int count, int agentCount = 1, qint64 startMs = 1'767'225'600'000,
+                                qint64 spacingMs = 60'000);
+
 /// The agents and runs as one write batch.
 lettascope::store::WriteBatch batchOf(const QList<ScenarioRun> &runs, const QList<lettascope::Agent> &agents = {});
 
