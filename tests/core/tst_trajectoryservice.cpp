@@ -120,7 +120,9 @@ private Q_SLOTS:
         note.tags = {u"golden"_s};
         note.note = u"use as an example"_s;
         service.setAnnotation(target, note);
-        QVERIFY(saved.wait());
+        // Counted, not waited for: the write may land before setAnnotation returns (QFuture::then on a
+        // finished future runs at once), and QSignalSpy::wait only sees later emissions.
+        QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, 10000);
         QSignalSpy detail(&service, &TrajectoryService::detailLoaded);
         service.loadDetail(target);
         QVERIFY(detail.wait());
