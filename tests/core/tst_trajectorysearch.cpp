@@ -105,6 +105,25 @@ private Q_SLOTS:
         QCOMPARE(scoreText(std::nullopt), u"N/A"_s);
     }
 
+    void keywordQuery_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("query");
+        QTest::addRow("words") << u"Tool error"_s << u"\"tool\" OR \"error\""_s;
+        QTest::addRow("stopwords left out") << u"the error with the weather"_s << u"\"error\" OR \"weather\""_s;
+        QTest::addRow("only stopwords kept") << u"to be or not"_s << u"\"to\" OR \"be\" OR \"or\" OR \"not\""_s;
+        QTest::addRow("operators are words") << u"NEAR(a b) AND \"x\""_s << u"\"near\" OR \"b\" OR \"x\""_s;
+        QTest::addRow("repeats once") << u"error Error ERROR"_s << u"\"error\""_s;
+        QTest::addRow("nothing") << u"?!"_s << QString();
+    }
+
+    void keywordQuery()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, query);
+        QCOMPARE(ftsAnyQuery(text), query);
+    }
+
     void vectorRecallAgainstBruteForce()
     {
         // Random vectors under a test model, written like the runner writes them.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "localstages.h"
 
+#include "trajectories/stopwords.h"
+
 #include <QSet>
 
 #include <cmath>
@@ -10,16 +12,6 @@ using namespace Qt::StringLiterals;
 namespace lettascope::trajectories::local {
 
 namespace {
-
-// Words that carry no topic. Kept short: hashing spreads the rest, and tf is sublinear anyway.
-const QSet<QString> &stopwords()
-{
-    static const QSet<QString> words{
-        u"a"_s, u"an"_s, u"the"_s, u"and"_s, u"or"_s, u"of"_s, u"to"_s, u"in"_s, u"on"_s, u"for"_s, u"with"_s, u"is"_s,
-        u"it"_s, u"this"_s, u"that"_s, u"be"_s, u"was"_s, u"are"_s, u"as"_s, u"at"_s, u"by"_s, u"from"_s, u"me"_s,
-        u"my"_s, u"i"_s, u"you"_s, u"your"_s, u"we"_s, u"can"_s, u"please"_s, u"s"_s, u"no"_s, u"not"_s};
-    return words;
-}
 
 // Light suffix stripping so "errors", "erroring" and "error" share a feature.
 QString stem(QString word)
@@ -48,7 +40,7 @@ QStringList tokens(const QString &text)
     QStringList out;
     QString current;
     auto flush = [&] {
-        if (!current.isEmpty() && !stopwords().contains(current))
+        if (!current.isEmpty() && !isStopword(current))
             out << stem(current);
         current.clear();
     };

@@ -3,6 +3,7 @@
 
 #include "store/sqlite.h"
 #include "trajectories/search/vectorindex.h"
+#include "trajectories/stopwords.h"
 #include "trajectories/trajectoryqueries.h"
 
 #include <QHash>
@@ -19,13 +20,15 @@ QString ftsAnyQuery(const QString &text, int maxTerms)
 {
     static const QRegularExpression words(u"[\\w][\\w\\-]*"_s, QRegularExpression::UseUnicodePropertiesOption);
     QStringList terms;
+    QStringList stopwords; // used only when the text has nothing else ("to be or not to be")
     for (auto it = words.globalMatch(text); it.hasNext() && terms.size() < maxTerms;) {
         const QString word = it.next().captured().toLower();
         const QString quoted = u'"' + QString(word).replace(u'"', u"\"\""_s) + u'"';
-        if (!terms.contains(quoted))
-            terms << quoted;
+        QStringList &into = isStopword(word) ? stopwords : terms;
+        if (!into.contains(quoted))
+            into << quoted;
     }
-    return terms.join(u" OR "_s);
+    return (terms.isEmpty() ? stopwords.mid(0, maxTerms) : terms).join(u" OR "_s);
 }
 
 namespace {
