@@ -34,9 +34,9 @@ FilterSql filterSql(const TrajectoryFilters &f, int firstBind)
     if (!f.executionStatuses.isEmpty())
         inList(u"t.execution_status"_s, f.executionStatuses);
     if (f.minScore)
-        clauses << u"t.score "_s + (f.minExclusive ? u">"_s : u">="_s) + u' ' + param(*f.minScore);
+        clauses << u"t.score %1 %2"_s.arg(f.minExclusive ? u">"_s : u">="_s, param(*f.minScore));
     if (f.maxScore)
-        clauses << u"t.score "_s + (f.maxExclusive ? u"<"_s : u"<="_s) + u' ' + param(*f.maxScore);
+        clauses << u"t.score %1 %2"_s.arg(f.maxExclusive ? u"<"_s : u"<="_s, param(*f.maxScore));
     if (!f.category.isEmpty())
         clauses << u"t.category = "_s + param(f.category);
     if (!f.complexity.isEmpty())
@@ -54,7 +54,9 @@ FilterSql filterSql(const TrajectoryFilters &f, int firstBind)
         clauses << u"t.rowid IN (SELECT trajectory_id FROM trajectory_tags WHERE tag IN (%1) "
                    "GROUP BY trajectory_id HAVING count(*) = %2)"_s.arg(marks.join(u", "_s)).arg(unique.size());
     }
-    out.where = clauses.isEmpty() ? QString() : u" WHERE "_s + clauses.join(u" AND "_s);
+    // Built with arg(), not a ternary over a QStringBuilder: GCC 12 -O2 misreports that as an overflow.
+    if (!clauses.isEmpty())
+        out.where = u" WHERE %1"_s.arg(clauses.join(u" AND "_s));
     return out;
 }
 

@@ -77,9 +77,10 @@ QString orderBy(const TrajectoryQuery &q)
     case TrajectoryQuery::Sort::Agent: column = u"t.agent_id"_s; break;
     case TrajectoryQuery::Sort::Tokens: column = u"t.total_tokens"_s; break;
     }
-    const QString direction = q.descending ? u" DESC"_s : u" ASC"_s;
-    // rowid breaks ties so windows stay stable when many rows share a value.
-    return u" ORDER BY "_s + column + direction + u", t.rowid"_s + direction;
+    const QString direction = q.descending ? u"DESC"_s : u"ASC"_s;
+    // rowid breaks ties so windows stay stable when many rows share a value. arg(), not a QStringBuilder
+    // chain: GCC 12 -O2 misreads the chain as writing past QString's shared empty buffer.
+    return u" ORDER BY %1 %2, t.rowid %2"_s.arg(column, direction);
 }
 
 template<typename T, typename Decode>
