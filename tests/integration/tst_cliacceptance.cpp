@@ -6,12 +6,15 @@
 
 #include "demo/demofaults.h"
 #include "demo/demoserverthread.h"
+#include "letta/profilestore.h"
+#include "letta/serverprofile.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QSet>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -27,9 +30,11 @@ struct CliResult {
     QByteArray err;
 };
 
-CliResult runCli(const QStringList &arguments, int timeoutMs = 120'000)
+CliResult runCli(const QStringList &arguments, int timeoutMs = 120'000,
+               const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
 {
     QProcess process;
+    process.setProcessEnvironment(environment);
     process.start(QStringLiteral(LETTASCOPE_CLI), arguments);
     if (!process.waitForFinished(timeoutMs)) {
         process.kill();
@@ -110,6 +115,30 @@ private Q_SLOTS:
         const CliResult csv = runCli({u"--cache"_s, db, u"export"_s, u"runs"_s, u"--format"_s, u"csv"_s});
         QCOMPARE(csv.exitCode, 0);
         QCOMPARE(csv.out.trimmed().count('\n'), m_serverRuns); // header + one line per run
+    }
+
+    void profileByName()
+    {
+        // A profile as the app saves it, in a settings folder of its own.
+        QTemporaryDir config;
+        const QString settingsFile = config.filePath(u"Lettascope/lettascope.conf"_s);
+        letta::ProfileStore profiles(std::make_unique<QSettings>(settingsFile, QSettings::IniFormat));
+        const auto profile = letta::ServerProfile::create(u"Staging box"_s, m_demo->url());
+        QVERIFY(profiles.save(profile));
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"XDG_CONFIG_HOME"_s, config.path());
+
+        const QString db = cache(u"profile.db"_s);
+        const CliResult sync = runCli({u"--cache"_s, db, u"--profile"_s, u"staging BOX"_s, u"sync"_s}, 120'000, environment);
+        QVERIFY2(sync.exitCode == 0, sync.err.constData());
+        const CliResult list = runCli({u"--cache"_s, db, u"--profile"_s, u"Staging box"_s, u"list"_s, u"agents"_s,
+                                       u"--json"_s}, 120'000, environment);
+        QCOMPARE(list.exitCode, 0);
+        QCOMPARE(jsonArray(list.out).size(), 4);
+
+        const CliResult unknown = runCli({u"--cache"_s, db, u"--profile"_s, u"prod"_s, u"sync"_s}, 120'000, environment);
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY2(unknown.err.contains("no server profile 'prod' (saved: Staging box)"), unknown.err.constData());
     }
 
     void exitCodes_data()
