@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "clicache.h"
+#include "cliserver.h"
 #include "commands.h"
 
 #include "letta/httpclient.h"
@@ -60,21 +61,20 @@ int runSync(CliContext &context, const QStringList &arguments)
         context.out() << parser.helpText();
         return ExitOk;
     }
-    if (context.options().serverUrl.isEmpty())
-        return context.usageError(u"sync needs --server URL before the command"_s);
-    auto url = parseServerUrl(context.options().serverUrl);
-    if (!url)
-        return context.usageError(url.error().message);
+    if (context.options().serverUrl.isEmpty() && context.options().profileName.isEmpty())
+        return context.usageError(u"sync needs --server URL or --profile NAME"_s);
+    auto selected = resolveServer(context.options(), TokenNeed::Read);
+    if (!selected)
+        return selected.error().kind == ErrorKind::BadRequest ? context.usageError(selected.error().message)
+                                                              : context.fail(selected.error().message);
+    if (!selected->notice.isEmpty())
+        context.warn(selected->notice);
 
     store::StoreWriter writer;
     if (auto opened = writer.open(cachePath(context.options())); !opened)
         return context.fail(opened.error().message);
     letta::NetworkThread network;
-    letta::ServerEndpoint endpoint;
-    endpoint.baseUrl = *url;
-    endpoint.token = qEnvironmentVariable("LETTA_API_KEY");
-    endpoint.projectId = qEnvironmentVariable("LETTA_PROJECT_ID");
-    network.client()->setEndpoint(endpoint);
+    network.client()->setEndpoint(selected->endpoint);
 
     SyncOptions options;
     const QString metrics = parser.value(u"step-metrics"_s);
@@ -93,7 +93,8 @@ int runSync(CliContext &context, const QStringList &arguments)
     SyncEngine engine(writer);
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
-    const store::ServerRecord server{profileIdForUrl(*url), url->host(), url->toString(), u"rest"_s, {}};
+    const store::ServerRecord server{selected->profileId, selected->name, selected->endpoint.baseUrl.toString(),
+                                     u"rest"_s, {}};
     const SyncReport report = engine.run(source, server, options, {}, &s_cancelRequested);
 
     if (parser.isSet(u"json"_s))
