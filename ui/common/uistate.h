@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+class QHeaderView;
+class QMainWindow;
+class QSplitter;
+
+namespace lettascope::ui {
+
+/// Window, splitter and column layout persisted between runs, keyed by objectName (so names must be unique
+/// and stable). Restores when asked and saves on the widget's destruction.
+namespace uistate {
+
+void restore(QMainWindow *window);
+void save(const QMainWindow *window); ///< from closeEvent: a destroyed window has no geometry left
+void track(QSplitter *splitter);
+void track(QHeaderView *header);
+
+} // namespace uistate
+
+} // namespace lettascope::ui
