@@ -35,10 +35,6 @@ TableRow agentRow(const store::AgentSummary &s)
     row.key = s.agent.id;
     row.cells = {s.agent.name, s.agent.model, s.agent.agentType, s.agent.tags.join(u", "_s), format::time(s.lastRunMs),
                  s.lastRunStopReason, QString::number(s.runCount), QString::number(s.failedRuns), s.agent.id};
-    if (s.failedRuns > 0) {
-        row.marker = TableRow::Marker::Failed;
-        row.markerTip = QObject::tr("%1 failed runs").arg(s.failedRuns);
-    }
     row.payload = QVariant::fromValue(s);
     return row;
 }

@@ -48,7 +48,7 @@ ListPanel::ListPanel(const QString &name, const QString &noun, const QStringList
     m_view->horizontalHeader()->setObjectName(name + u"Header"_s);
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setSortIndicator(-1, Qt::DescendingOrder);
-    uistate::track(m_view->horizontalHeader());
+    const bool restored = uistate::track(m_view->horizontalHeader());
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -65,6 +65,17 @@ ListPanel::ListPanel(const QString &name, const QString &noun, const QStringList
             m_status->setText(tr("Loading %1…").arg(m_noun));
     });
     connect(m_loader, &ListLoader::loaded, this, &ListPanel::updateStatus);
+    if (!restored) {
+        // First use: fit the columns to the first rows once; after that the user's widths are kept.
+        connect(m_loader, &ListLoader::loaded, this, [this] {
+            if (m_model->rowCount() == 0 || m_sized)
+                return;
+            m_sized = true;
+            m_view->resizeColumnsToContents();
+            for (int c = 0; c < m_model->columnCount(); ++c)
+                m_view->setColumnWidth(c, qMin(m_view->columnWidth(c) + 8, 320));
+        });
+    }
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { Q_EMIT currentChanged(current.data(RecordModel::PayloadRole)); });
     connect(m_view, &QTableView::activated, this,

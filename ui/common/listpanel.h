@@ -61,6 +61,7 @@ private:
     QTableView *m_view = nullptr;
     RecordModel *m_model = nullptr;
     ListLoader *m_loader = nullptr;
+    bool m_sized = false;
 };
 
 } // namespace lettascope::ui

@@ -41,14 +41,15 @@ void track(QSplitter *splitter)
     });
 }
 
-void track(QHeaderView *header)
+bool track(QHeaderView *header)
 {
     const QString key = keyFor(header, u"header"_s);
-    header->restoreState(QSettings().value(key).toByteArray());
+    const bool restored = header->restoreState(QSettings().value(key).toByteArray());
     const auto save = [header, key] { QSettings().setValue(key, header->saveState()); };
     QObject::connect(header, &QHeaderView::sectionResized, header, save);
     QObject::connect(header, &QHeaderView::sectionMoved, header, save);
     QObject::connect(header, &QHeaderView::sortIndicatorChanged, header, save);
+    return restored;
 }
 
 } // namespace lettascope::ui::uistate

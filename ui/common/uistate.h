@@ -14,7 +14,8 @@ namespace uistate {
 void restore(QMainWindow *window);
 void save(const QMainWindow *window); ///< from closeEvent: a destroyed window has no geometry left
 void track(QSplitter *splitter);
-void track(QHeaderView *header);
+/// True when a saved layout was restored (callers size columns to their contents otherwise).
+bool track(QHeaderView *header);
 
 } // namespace uistate
 

@@ -52,6 +52,7 @@ RunDetailView::RunDetailView(session::CacheReader &reader, QWidget *parent)
     m_header->setObjectName(u"runHeader"_s);
     m_header->setTextFormat(Qt::PlainText);
     m_header->setWordWrap(true);
+    m_header->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
     m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_header->setText(tr("Select a run to see its timeline."));
 

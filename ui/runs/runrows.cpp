@@ -3,6 +3,8 @@
 
 #include "common/format.h"
 
+#include <QDateTime>
+
 using namespace Qt::StringLiterals;
 
 namespace lettascope::ui::runs {
@@ -58,6 +60,27 @@ TableRow runRow(const store::RunSummary &summary, qint64 nowMs, qint64 stuckAfte
                  run.id};
     row.payload = QVariant::fromValue(summary);
     return row;
+}
+
+ListLoader::Fetch runsFetch(const store::RunQuery &query, qint64 stuckAfterMs)
+{
+    return [query, stuckAfterMs](store::Database &db, qint64 offset, qint64 limit) -> Result<RowWindow> {
+        store::RunQuery window = query;
+        window.offset = offset;
+        window.limit = limit;
+        auto runs = store::listRuns(db, window);
+        if (!runs)
+            return runs.error();
+        auto total = store::countRuns(db, query);
+        if (!total)
+            return total.error();
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        RowWindow result{{}, *total};
+        result.rows.reserve(runs->size());
+        for (const auto &run : std::as_const(*runs))
+            result.rows << runRow(run, now, stuckAfterMs);
+        return result;
+    };
 }
 
 } // namespace lettascope::ui::runs

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "common/listloader.h"
 #include "common/tablerow.h"
 #include "store/queries/runqueries.h"
 
@@ -16,6 +17,9 @@ store::RunQuery::Sort sortFor(int column);
 
 /// A run as a row. `stuckAfterMs`: a running run with no activity for longer is marked stuck.
 TableRow runRow(const store::RunSummary &run, qint64 nowMs, qint64 stuckAfterMs);
+
+/// Windows of `query` as rows, with the total from a count query; runs on the reader thread.
+ListLoader::Fetch runsFetch(const store::RunQuery &query, qint64 stuckAfterMs);
 
 } // namespace lettascope::ui::runs
 

@@ -135,23 +135,7 @@ void RunsPage::requery()
 {
     if (m_serverId == 0)
         return;
-    m_list->loader()->setFetch([q = query(), stuckAfter = m_stuckAfterMs](store::Database &db, qint64 offset, qint64 limit) -> Result<RowWindow> {
-        store::RunQuery window = q;
-        window.offset = offset;
-        window.limit = limit;
-        auto runs = store::listRuns(db, window);
-        if (!runs)
-            return runs.error();
-        auto total = store::countRuns(db, q);
-        if (!total)
-            return total.error();
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        RowWindow result{{}, *total};
-        result.rows.reserve(runs->size());
-        for (const auto &run : std::as_const(*runs))
-            result.rows << runRow(run, now, stuckAfter);
-        return result;
-    });
+    m_list->loader()->setFetch(runsFetch(query(), m_stuckAfterMs));
 }
 
 void RunsPage::refresh()
