@@ -269,6 +269,35 @@ private Q_SLOTS:
         QVERIFY(!m_window->syncStatus()->offlineShown());
     }
 
+    void switchToAProfileAndBack()
+    {
+        // A saved profile that happens to point at the demo: switching uses the user's cache, not the demo's.
+        const QString demoCache = m_session->cachePath();
+        auto profile = letta::ServerProfile::create(u"Local"_s, m_session->demoServer()->url());
+        QVERIFY(m_session->profiles().save(profile));
+        QSignalSpy active(m_session.get(), &session::Session::activeChanged);
+        auto *switcher = m_window->serverSwitcher();
+        const int index = switcher->findData(profile.id);
+        QVERIFY(index > 0);
+        switcher->setCurrentIndex(index);
+        Q_EMIT switcher->activated(index);
+        QVERIFY(active.wait(15'000));
+        QVERIFY(!m_session->isDemo());
+        QVERIFY(!m_window->demoBanner()->isVisible());
+        QCOMPARE(m_session->cachePath(), m_dir.filePath(u"user-cache.db"_s));
+        QSignalSpy finished(m_session->sync(), &session::SyncService::finished);
+        QVERIFY(finished.wait(120'000));
+        QTRY_VERIFY_WITH_TIMEOUT(runsModel()->rowCount() > 0, 10'000);
+
+        const int demoIndex = switcher->findData(QString());
+        switcher->setCurrentIndex(demoIndex);
+        Q_EMIT switcher->activated(demoIndex);
+        QTRY_VERIFY_WITH_TIMEOUT(m_session->isDemo(), 10'000);
+        QCOMPARE(m_session->cachePath(), demoCache);
+        QVERIFY(m_window->demoBanner()->isVisible());
+        QVERIFY(m_session->profiles().remove(profile.id));
+    }
+
     void addServerFromTheBannerOpensSettings()
     {
         m_window->activateWindow();
