@@ -108,8 +108,11 @@ void Session::activateDemo()
             Q_EMIT activationFailed(u"The demo server could not start: %1"_s.arg(port.error().message));
             return;
         }
-        if (m_options.demoLive)
+        if (m_options.demoLive) {
             m_demo->setLive(true);
+            // Live runs arrive every second or so; refresh more often than the saved interval (not written back).
+            m_sync->setIntervalSeconds(5);
+        }
     }
     if (!m_demoDir) {
         m_demoDir = std::make_unique<QTemporaryDir>();

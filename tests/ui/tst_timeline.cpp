@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // How run detail reads: message summaries for every kind (and unknown ones), pretty JSON, the huge-message
 // cut-off, waterfall geometry and the stuck-run marker.
+#include "common/format.h"
 #include "runs/runrows.h"
 #include "runs/timelinetext.h"
 #include "runs/waterfall.h"
@@ -76,6 +77,25 @@ private Q_SLOTS:
         QCOMPARE(layout.bars.at(1).step, 3);
         QCOMPARE(layout.bars.at(1).end, 1.0);
         QVERIFY(ui::runs::layoutWaterfall({none}).bars.isEmpty());
+    }
+
+    void durations_data()
+    {
+        QTest::addColumn<qint64>("ms");
+        QTest::addColumn<QString>("expected");
+        QTest::addRow("ms") << qint64(850) << u"850 ms"_s;
+        QTest::addRow("s") << qint64(12'400) << u"12.4 s"_s;
+        QTest::addRow("min") << qint64(185'000) << u"3 min 05 s"_s;
+        QTest::addRow("h") << qint64(7'440'000) << u"2 h 04 min"_s;
+        QTest::addRow("d") << qint64(277'200'000) << u"3 d 5 h"_s;
+    }
+
+    void durations()
+    {
+        QFETCH(qint64, ms);
+        QFETCH(QString, expected);
+        QCOMPARE(ui::format::durationMs(ms), expected);
+        QCOMPARE(ui::format::durationMs(std::nullopt), u"—"_s);
     }
 
     void stuckMarker_data()

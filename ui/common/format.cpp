@@ -27,7 +27,11 @@ QString durationMs(std::optional<qint64> ms)
         return u"%1 ms"_s.arg(*ms);
     if (*ms < 60'000)
         return u"%1 s"_s.arg(double(*ms) / 1000.0, 0, 'f', 1);
-    return u"%1 min %2 s"_s.arg(*ms / 60'000).arg((*ms / 1000) % 60, 2, 10, QChar(u'0'));
+    if (*ms < 3'600'000)
+        return u"%1 min %2 s"_s.arg(*ms / 60'000).arg((*ms / 1000) % 60, 2, 10, QChar(u'0'));
+    if (*ms < 86'400'000)
+        return u"%1 h %2 min"_s.arg(*ms / 3'600'000).arg((*ms / 60'000) % 60, 2, 10, QChar(u'0'));
+    return u"%1 d %2 h"_s.arg(*ms / 86'400'000).arg((*ms / 3'600'000) % 24);
 }
 
 QString durationNs(std::optional<qint64> ns)

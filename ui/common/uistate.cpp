@@ -32,13 +32,14 @@ void save(const QMainWindow *window)
     settings.setValue(keyFor(window, u"state"_s), window->saveState());
 }
 
-void track(QSplitter *splitter)
+bool track(QSplitter *splitter)
 {
     const QString key = keyFor(splitter, u"sizes"_s);
-    splitter->restoreState(QSettings().value(key).toByteArray());
+    const bool restored = splitter->restoreState(QSettings().value(key).toByteArray());
     QObject::connect(splitter, &QSplitter::splitterMoved, splitter, [splitter, key] {
         QSettings().setValue(key, splitter->saveState());
     });
+    return restored;
 }
 
 bool track(QHeaderView *header)

@@ -13,7 +13,7 @@ namespace uistate {
 
 void restore(QMainWindow *window);
 void save(const QMainWindow *window); ///< from closeEvent: a destroyed window has no geometry left
-void track(QSplitter *splitter);
+bool track(QSplitter *splitter); ///< true when saved sizes were restored
 /// True when a saved layout was restored (callers size columns to their contents otherwise).
 bool track(QHeaderView *header);
 

@@ -21,7 +21,8 @@ QWidget *listDetailSplit(const QString &name, QWidget *list, QWidget *detail, QW
     split->addWidget(detail);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
-    uistate::track(split);
+    if (!uistate::track(split))
+        split->setSizes({600, 400}); // the list gets the larger share until the user moves the handle
     return split;
 }
 
