@@ -10,6 +10,7 @@ namespace lettascope::session {
 namespace {
 const auto kSyncInterval = u"sync/intervalSeconds"_s;
 const auto kStepMetricsBudget = u"sync/stepMetricsBudget"_s;
+const auto kHistoryDays = u"sync/historyDays"_s;
 const auto kStuckAfter = u"runs/stuckAfterMinutes"_s;
 const auto kTheme = u"ui/theme"_s;
 } // namespace
@@ -51,6 +52,16 @@ int AppSettings::stepMetricsBudget() const
 void AppSettings::setStepMetricsBudget(int budget)
 {
     writeIfChanged(kStepMetricsBudget, qMax(0, budget));
+}
+
+int AppSettings::historyDays() const
+{
+    return qMax(0, m_settings->value(kHistoryDays, 0).toInt());
+}
+
+void AppSettings::setHistoryDays(int days)
+{
+    writeIfChanged(kHistoryDays, qMax(0, days));
 }
 
 int AppSettings::stuckAfterMinutes() const

@@ -29,6 +29,10 @@ public:
     int stepMetricsBudget() const;
     void setStepMetricsBudget(int budget);
 
+    /// Only runs created in the last this many days are synced; 0: the whole history.
+    int historyDays() const;
+    void setHistoryDays(int days);
+
     /// A running run with no activity for this long is marked stuck.
     int stuckAfterMinutes() const;
     void setStuckAfterMinutes(int minutes);

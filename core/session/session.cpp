@@ -16,6 +16,7 @@
 
 #include "whenready.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
@@ -174,6 +175,8 @@ void Session::useServer(const letta::ServerProfile &profile, const QString &toke
     SyncOptions options;
     options.stepMetricsBudget = m_settings.stepMetricsBudget();
     options.fetchStepMetrics = options.stepMetricsBudget > 0;
+    if (const int days = m_settings.historyDays(); days > 0)
+        options.historySinceMs = QDateTime::currentMSecsSinceEpoch() - qint64(days) * 86'400'000;
     m_sync->setOptions(options);
     m_active = ActiveServer{profile, *serverId};
     Q_EMIT activeChanged(m_active);

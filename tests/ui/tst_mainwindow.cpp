@@ -20,6 +20,8 @@
 
 #include <QComboBox>
 #include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -221,6 +223,28 @@ private Q_SLOTS:
         QCOMPARE(dialog->table()->topLevelItem(0)->child(0)->text(1), runsModel()->row(1).key);
         QCOMPARE(dialog->table()->topLevelItem(0)->child(0)->text(3), u"≠"_s);
         dialog->close();
+    }
+
+    void exportTheLoadedRows_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addRow("csv") << u"runs.csv"_s;
+        QTest::addRow("json") << u"runs.json"_s;
+    }
+
+    void exportTheLoadedRows()
+    {
+        QFETCH(QString, file);
+        const QString path = m_dir.filePath(file);
+        QCOMPARE(runsList()->exportTo(path), QString());
+        QFile written(path);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        const QByteArray data = written.readAll();
+        QVERIFY(data.contains(runsModel()->row(0).key.toUtf8()));
+        if (file.endsWith(u".json"_s))
+            QCOMPARE(QJsonDocument::fromJson(data).array().size(), runsModel()->rowCount());
+        else
+            QCOMPARE(data.count('\n'), runsModel()->rowCount() + 1);
     }
 
     void everyTabOpens_data()

@@ -72,8 +72,12 @@ QString messageFullText(const Message &message)
             block += u"\n--- stderr\n"_s + r.stderrLines.join(u'\n');
         parts << block;
     }
-    if (message.approved)
-        parts << (*message.approved ? u"Approved"_s : u"Denied"_s) + (message.approvalReason.isEmpty() ? QString() : u": "_s + message.approvalReason);
+    if (message.approved) {
+        QString verdict = *message.approved ? u"Approved"_s : u"Denied"_s;
+        if (!message.approvalReason.isEmpty())
+            verdict += u": "_s + message.approvalReason;
+        parts << verdict;
+    }
     if (parts.isEmpty())
         parts << QString::fromUtf8(QJsonDocument(message.raw).toJson(QJsonDocument::Indented));
     return parts.join(u"\n\n"_s);

@@ -50,6 +50,9 @@ SettingsPage::SettingsPage(session::Session &session, QWidget *parent)
     interval->setAccessibleName(tr("Auto-refresh interval"));
     auto *metrics = spin(general, u"stepMetricsBudget"_s, 0, 100000, settings.stepMetricsBudget(), tr(" requests"));
     metrics->setAccessibleName(tr("Step metrics per sync"));
+    auto *history = spin(general, u"historyDays"_s, 0, 3650, settings.historyDays(), tr(" days"));
+    history->setSpecialValueText(tr("Everything"));
+    history->setAccessibleName(tr("History depth"));
     auto *stuck = spin(general, u"stuckAfter"_s, 1, 1440, settings.stuckAfterMinutes(), tr(" min"));
     stuck->setAccessibleName(tr("Stuck run threshold"));
     auto *theme = new QComboBox(general);
@@ -58,7 +61,8 @@ SettingsPage::SettingsPage(session::Session &session, QWidget *parent)
     theme->addItems({tr("System"), tr("Terminal (dark, neon)")});
     theme->setCurrentIndex(settings.theme() == session::AppSettings::Theme::Terminal ? 1 : 0);
     form->addRow(tr("Auto-refresh every"), interval);
-    form->addRow(tr("Step metrics per sync"), metrics);
+    form->addRow(tr("Step metrics per sync (applies to the next activation)"), metrics);
+    form->addRow(tr("History to sync (applies to the next sync)"), history);
     form->addRow(tr("Mark running runs stuck after"), stuck);
     form->addRow(tr("Theme"), theme);
     m_cacheInfo->setObjectName(u"cacheInfo"_s);
@@ -80,6 +84,7 @@ SettingsPage::SettingsPage(session::Session &session, QWidget *parent)
 
     connect(interval, &QSpinBox::valueChanged, &settings, &session::AppSettings::setSyncIntervalSeconds);
     connect(metrics, &QSpinBox::valueChanged, &settings, &session::AppSettings::setStepMetricsBudget);
+    connect(history, &QSpinBox::valueChanged, &settings, &session::AppSettings::setHistoryDays);
     connect(stuck, &QSpinBox::valueChanged, &settings, &session::AppSettings::setStuckAfterMinutes);
     connect(theme, &QComboBox::currentIndexChanged, &settings, [&settings](int index) {
         settings.setTheme(index == 1 ? session::AppSettings::Theme::Terminal : session::AppSettings::Theme::System);
