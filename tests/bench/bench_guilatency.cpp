@@ -122,7 +122,7 @@ int main(int argc, char *argv[])
     }
     probe.stop();
 
-    std::printf("GUI event-loop latency (offscreen%s, dev build), demo server %lld runs\n", hidden ? ", window hidden" : "",
+    std::printf("GUI event-loop latency (offscreen%s), demo server %lld runs\n", hidden ? ", window hidden" : "",
                 model->total());
     std::printf("machine: %s, %d threads\n", qPrintable(cpuModel()), QThread::idealThreadCount());
     std::printf("start to first paint (incl. demo generation)  %8.1f ms\n", firstPaintMs);
