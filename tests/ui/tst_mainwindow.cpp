@@ -269,6 +269,22 @@ private Q_SLOTS:
         grab(u"tab-"_s + name);
     }
 
+    void settingsListsTheServersResources()
+    {
+        m_window->showTab(ui::MainWindow::SettingsTab);
+        auto *resources = m_window->findChild<QTabWidget *>(u"resourcesTabs"_s);
+        QVERIFY(resources);
+        for (const auto kind : {ResourceKind::Tool, ResourceKind::LlmModel, ResourceKind::Block}) {
+            resources->setCurrentIndex(int(kind));
+            auto *tree = resources->findChild<QTreeWidget *>(u"resources_"_s + resourceKindKey(kind));
+            QVERIFY(tree);
+            QTRY_VERIFY2_WITH_TIMEOUT(tree->topLevelItemCount() > 0 && !tree->topLevelItem(0)->text(2).isEmpty(),
+                                      qPrintable(resourceKindTitle(kind)), 10'000);
+        }
+        auto *cacheInfo = m_window->findChild<QLabel *>(u"cacheInfo"_s);
+        QVERIFY(cacheInfo->text().contains(u"temporary demo cache"_s));
+    }
+
     void offlineKeepsTheCacheBrowsable()
     {
         m_window->showTab(ui::MainWindow::RunsTab);

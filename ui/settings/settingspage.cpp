@@ -108,6 +108,14 @@ void SettingsPage::setServer(qint64 serverId)
     updateCacheInfo();
 }
 
+void SettingsPage::cacheChanged(const store::ChangeSet &changes)
+{
+    if (changes.has(store::ChangeSet::Resources))
+        m_resources->reload();
+    if (isVisible())
+        updateCacheInfo();
+}
+
 void SettingsPage::updateCacheInfo()
 {
     m_cacheInfo->setText(tr("%1\n%2%3")

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "store/writebatch.h"
+
 #include <QWidget>
 
 class QLabel;
@@ -23,6 +25,8 @@ public:
     explicit SettingsPage(session::Session &session, QWidget *parent = nullptr);
 
     void setServer(qint64 serverId);
+    /// Reloads the shown resources when a sync brought new ones; refreshes the cache size.
+    void cacheChanged(const store::ChangeSet &changes);
     ProfilesEditor *profiles() const { return m_profiles; }
     ResourcesView *resources() const { return m_resources; }
 

@@ -122,6 +122,7 @@ MainWindow::MainWindow(session::Session &session, QWidget *parent)
         m_agents->cacheChanged(changes);
         m_steps->cacheChanged(changes);
         m_jobs->cacheChanged(changes);
+        m_settings->cacheChanged(changes);
     });
     connect(m_session.sync(), &session::SyncService::finished, this, [this](const SyncReport &report) {
         if (report.fatal.kind != ErrorKind::None && report.fatal.kind != ErrorKind::Cancelled)
