@@ -19,6 +19,18 @@ QString keyFor(const QObject *object, const QString &what)
     Q_ASSERT_X(!object->objectName().isEmpty(), "uistate", "tracked widgets need an objectName");
     return u"uistate/"_s + object->objectName() + u'/' + what;
 }
+
+/// A timer, owned by `owner`, that writes `state()` under `key` once changes settle. Drags and resizes emit a
+/// signal per pixel and every QSettings write syncs the file: writing each time stalled the GUI thread
+/// (measured: ~170 ms for one resizeColumnsToContents).
+QTimer *saveWhenSettled(QObject *owner, const QString &key, std::function<QByteArray()> state)
+{
+    auto *timer = new QTimer(owner);
+    timer->setSingleShot(true);
+    timer->setInterval(kSaveDelayMs);
+    QObject::connect(timer, &QTimer::timeout, owner, [key, state = std::move(state)] { QSettings().setValue(key, state()); });
+    return timer;
+}
 } // namespace
 
 void restore(QMainWindow *window)
@@ -39,9 +51,8 @@ bool track(QSplitter *splitter)
 {
     const QString key = keyFor(splitter, u"sizes"_s);
     const bool restored = splitter->restoreState(QSettings().value(key).toByteArray());
-    QObject::connect(splitter, &QSplitter::splitterMoved, splitter, [splitter, key] {
-        QSettings().setValue(key, splitter->saveState());
-    });
+    QTimer *save = saveWhenSettled(splitter, key, [splitter] { return splitter->saveState(); });
+    QObject::connect(splitter, &QSplitter::splitterMoved, save, [save] { save->start(); });
     return restored;
 }
 
@@ -49,12 +60,7 @@ bool track(QHeaderView *header)
 {
     const QString key = keyFor(header, u"header"_s);
     const bool restored = header->restoreState(QSettings().value(key).toByteArray());
-    // Resizing emits a signal per section and pixel, and every QSettings write syncs the file: save once
-    // things settle, or the GUI thread stalls (measured: ~170 ms for one resizeColumnsToContents).
-    auto *save = new QTimer(header);
-    save->setSingleShot(true);
-    save->setInterval(kSaveDelayMs);
-    QObject::connect(save, &QTimer::timeout, header, [header, key] { QSettings().setValue(key, header->saveState()); });
+    QTimer *save = saveWhenSettled(header, key, [header] { return header->saveState(); });
     const auto later = [save] { save->start(); };
     QObject::connect(header, &QHeaderView::sectionResized, save, later);
     QObject::connect(header, &QHeaderView::sectionMoved, save, later);
