@@ -73,7 +73,9 @@ void TrajectoryService::start()
 
 void TrajectoryService::onStoreChanged(const store::ChangeSet &changes)
 {
-    if (changes.has(store::ChangeSet::Runs) && m_started)
+    // Steps and messages arrive in later batches than their run and move its change_seq (runIds lists
+    // every run whose row, steps or messages changed), so any of them can call for a rebuild.
+    if (!changes.runIds.isEmpty() && m_started)
         m_buildTimer.start();
     if (changes.has(store::ChangeSet::Trajectories))
         m_changedTimer.start();

@@ -144,6 +144,51 @@ private Q_SLOTS:
         QVERIFY(queue.count() > 0);
     }
 
+    void messagesArrivingAfterTheirRunRebuild()
+    {
+        // A sync commits runs first and their steps and messages in later batches; the trajectory built
+        // from the bare run must be rebuilt (and processed again) when they arrive.
+        CacheFixture cache;
+        QVERIFY(cache.open());
+        auto file = freshSettings();
+        ProcessingSettings settings(file.get());
+        TrajectoryService service(cache.writer(), settings);
+        QSignalSpy built(&service, &TrajectoryService::buildFinished);
+        service.start();
+        QVERIFY(built.wait());
+
+        QList<ScenarioRun> bare = scenarios(0, 4);
+        QList<ScenarioRun> details = bare;
+        for (ScenarioRun &run : bare) {
+            run.steps.clear();
+            run.messages.clear();
+        }
+        QVERIFY(cache.write(bare));
+        QTRY_COMPARE_WITH_TIMEOUT(service.queueStats().succeeded, 4, 15000);
+
+        // Only the steps and messages now, as the org-wide lists deliver them.
+        for (ScenarioRun &run : details)
+            run.run.id.clear();
+        store::WriteBatch later;
+        for (const ScenarioRun &run : details) {
+            later.steps << run.steps;
+            later.messages << run.messages;
+        }
+        QVERIFY(cache.writer().write(cache.serverId(), later).result());
+        QTRY_VERIFY_WITH_TIMEOUT(!built.isEmpty() && built.last().constFirst().value<BuildReport>().updated == 4, 15000);
+        const auto summaries = [&cache] {
+            QStringList found;
+            store::Database db = cache.read();
+            auto query = db.prepare("SELECT COALESCE(summary, '') FROM trajectories ORDER BY rowid");
+            while (query && query->step().valueOr(false))
+                found << query->text(0);
+            return found;
+        };
+        // Processed again from the full run: the user's request is in every summary.
+        QTRY_VERIFY_WITH_TIMEOUT(service.queueStats().open() == 0 && summaries().size() == 4
+                                     && !summaries().join(u'|').contains(u"no user text"_s), 15000);
+    }
+
     void pauseHoldsTheQueue()
     {
         CacheFixture cache;
