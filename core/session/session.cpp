@@ -91,6 +91,8 @@ Status Session::openCache(const QString &path)
     if (auto opened = writer->open(path); !opened)
         return opened.error();
     connect(writer.get(), &store::StoreWriter::changed, this, &Session::cacheChanged, Qt::QueuedConnection);
+    if (m_writer)
+        Q_EMIT cacheClosing();
     m_writer = std::move(writer);
     // Queued behind nothing else: reads submitted after this see the new file.
     m_reader->open(path);
@@ -207,6 +209,7 @@ Status Session::clearCache()
     if (path.isEmpty())
         return success();
     m_sync->clearTarget();
+    Q_EMIT cacheClosing();
     m_writer.reset();
     m_reader->close().waitForFinished();
     for (const QString &suffix : {QString(), u"-wal"_s, u"-shm"_s}) {

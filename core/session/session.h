@@ -54,6 +54,8 @@ public:
     letta::ProfileStore &profiles() { return *m_profiles; }
     letta::CredentialStore &credentials() { return *m_credentials; }
     CacheReader &reader() { return *m_reader; }
+    /// The open cache's writer; replaced when the cache switches (cacheClosing(), then cacheOpened()).
+    store::StoreWriter *writer() const { return m_writer.get(); }
     SyncService *sync() const { return m_sync.get(); }
     AppSettings &settings() { return m_settings; }
 
@@ -78,6 +80,8 @@ public:
 Q_SIGNALS:
     /// The cache file changed (demo ↔ profiles): readers were reopened on it.
     void cacheOpened(const QString &path);
+    /// The open cache's writer is about to be destroyed: let go of it now (delivered synchronously).
+    void cacheClosing();
     void activeChanged(const lettascope::session::ActiveServer &active);
     /// Something was committed to the cache (any thread's write, delivered on the GUI thread).
     void cacheChanged(const lettascope::store::ChangeSet &changes);

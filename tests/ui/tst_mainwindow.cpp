@@ -285,6 +285,35 @@ private Q_SLOTS:
         QVERIFY(cacheInfo->text().contains(u"temporary demo cache"_s));
     }
 
+    void trajectoriesArriveAfterASync()
+    {
+        // Finished runs of the synced demo become trajectories, processed by the local backend, listed in
+        // the tab; Lettascope's own jobs show under Jobs → Background processing.
+        m_window->showTab(ui::MainWindow::TrajectoriesTab);
+        auto *list = m_window->tabs()->currentWidget()->findChild<QTableView *>(u"trajectoryList"_s);
+        QVERIFY(list);
+        QTRY_VERIFY_WITH_TIMEOUT(list->model()->rowCount() > 0, 30'000);
+        list->setCurrentIndex(list->model()->index(0, 0));
+        QTest::qWait(200);
+        grab(u"trajectories"_s);
+
+        m_window->showTab(ui::MainWindow::JobsTab);
+        auto *jobTabs = m_window->findChild<QTabWidget *>(u"jobsTabs"_s);
+        QVERIFY(jobTabs);
+        jobTabs->setCurrentIndex(1);
+        QVERIFY(jobTabs->currentWidget()->findChild<QTableView *>());
+        grab(u"background-jobs"_s);
+        jobTabs->setCurrentIndex(0);
+
+        m_window->showTab(ui::MainWindow::SettingsTab);
+        auto *settingsTabs = m_window->findChild<QTabWidget *>(u"settingsTabs"_s);
+        QVERIFY(settingsTabs);
+        settingsTabs->setCurrentWidget(m_window->findChild<QWidget *>(u"processingSettings"_s));
+        QVERIFY(m_window->findChild<QComboBox *>(u"backend_summary"_s));
+        grab(u"processing-settings"_s);
+        settingsTabs->setCurrentIndex(0);
+    }
+
     void offlineKeepsTheCacheBrowsable()
     {
         m_window->showTab(ui::MainWindow::RunsTab);

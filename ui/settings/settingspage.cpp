@@ -74,13 +74,13 @@ SettingsPage::SettingsPage(session::Session &session, QWidget *parent)
     form->addRow(tr("Cache"), m_cacheInfo);
     form->addRow(QString(), clear);
 
-    auto *tabs = new QTabWidget(this);
-    tabs->setObjectName(u"settingsTabs"_s);
-    tabs->addTab(m_profiles, tr("Servers"));
-    tabs->addTab(general, tr("Sync and appearance"));
-    tabs->addTab(m_resources, tr("Server resources"));
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(u"settingsTabs"_s);
+    m_tabs->addTab(m_profiles, tr("Servers"));
+    m_tabs->addTab(general, tr("Sync and appearance"));
+    m_tabs->addTab(m_resources, tr("Server resources"));
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(tabs);
+    layout->addWidget(m_tabs);
 
     connect(interval, &QSpinBox::valueChanged, &settings, &session::AppSettings::setSyncIntervalSeconds);
     connect(metrics, &QSpinBox::valueChanged, &settings, &session::AppSettings::setStepMetricsBudget);
@@ -98,7 +98,7 @@ SettingsPage::SettingsPage(session::Session &session, QWidget *parent)
             QMessageBox::warning(this, tr("Clear cache"), cleared.error().message);
         updateCacheInfo();
     });
-    connect(tabs, &QTabWidget::currentChanged, this, &SettingsPage::updateCacheInfo);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &SettingsPage::updateCacheInfo);
     updateCacheInfo();
 }
 
@@ -121,6 +121,11 @@ void SettingsPage::updateCacheInfo()
     m_cacheInfo->setText(tr("%1\n%2%3")
                              .arg(m_session.cachePath(), QLocale().formattedDataSize(m_session.cacheSizeBytes()),
                                   m_session.isDemo() ? tr(" · temporary demo cache, deleted on exit") : QString()));
+}
+
+void SettingsPage::addTab(QWidget *page, const QString &title)
+{
+    m_tabs->addTab(page, title);
 }
 
 } // namespace lettascope::ui::settings

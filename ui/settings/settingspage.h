@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QLabel;
+class QTabWidget;
 
 namespace lettascope::session {
 class Session;
@@ -29,6 +30,8 @@ public:
     void cacheChanged(const store::ChangeSet &changes);
     ProfilesEditor *profiles() const { return m_profiles; }
     ResourcesView *resources() const { return m_resources; }
+    /// A further sub-tab from a feature outside settings (trajectory processing, analytics prices).
+    void addTab(QWidget *page, const QString &title);
 
 private:
     void updateCacheInfo();
@@ -37,6 +40,7 @@ private:
     ProfilesEditor *m_profiles = nullptr;
     ResourcesView *m_resources = nullptr;
     QLabel *m_cacheInfo = nullptr;
+    QTabWidget *m_tabs = nullptr;
 };
 
 } // namespace lettascope::ui::settings

@@ -18,6 +18,10 @@
 #include "steps/stepspage.h"
 #include "syncstatus.h"
 #include "theme.h"
+#include "trajectories/processingsettings.h"
+#include "trajectories/processingsettingspanel.h"
+#include "trajectories/trajectoryfeature.h"
+#include "trajectories/trajectoryservice.h"
 
 #include <QCloseEvent>
 #include <QComboBox>
@@ -67,6 +71,8 @@ MainWindow::MainWindow(session::Session &session, QWidget *parent)
     , m_steps(new steps::StepsPage(session.reader(), this))
     , m_jobs(new jobs::JobsPage(session.reader(), this))
     , m_settings(new settings::SettingsPage(session, this))
+    , m_processing(new trajectories::ProcessingSettings(nullptr, this))
+    , m_trajectories(new TrajectoryFeature(session, *m_processing, this))
 {
     setObjectName(u"mainWindow"_s);
     setWindowTitle(u"Lettascope"_s);
@@ -75,10 +81,18 @@ MainWindow::MainWindow(session::Session &session, QWidget *parent)
     m_tabs->addTab(m_agents, tr("&Agents"));
     m_tabs->addTab(m_runs, tr("&Runs"));
     m_tabs->addTab(m_steps, tr("&Steps"));
-    m_tabs->addTab(emptyState(u"trajectoriesEmpty"_s, tr("Trajectories arrive with the trajectories feature."), this), tr("&Trajectories"));
-    m_tabs->addTab(m_jobs, tr("&Jobs"));
+    m_tabs->addTab(m_trajectories->page(), tr("&Trajectories"));
+    auto *jobTabs = new QTabWidget(this);
+    jobTabs->setObjectName(u"jobsTabs"_s);
+    jobTabs->addTab(m_jobs, tr("Server jobs"));
+    jobTabs->addTab(m_trajectories->jobsPage(), tr("Background processing"));
+    m_tabs->addTab(jobTabs, tr("&Jobs"));
     m_tabs->addTab(emptyState(u"analyticsEmpty"_s, tr("Analytics arrive with the analytics feature."), this), tr("A&nalytics"));
     m_tabs->addTab(m_settings, tr("S&ettings"));
+    m_settings->addTab(new ProcessingSettingsPanel(*m_processing, [this](const QString &key) {
+        if (auto *service = m_trajectories->service())
+            service->setLlmApiKey(key);
+    }, m_settings), tr("Trajectory processing"));
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);

@@ -8,6 +8,9 @@
 class QComboBox;
 class QTabWidget;
 
+namespace lettascope::trajectories {
+class ProcessingSettings;
+}
 namespace lettascope::session {
 class Session;
 }
@@ -15,6 +18,7 @@ class Session;
 namespace lettascope::ui {
 
 class CommandPalette;
+class TrajectoryFeature;
 class DemoBanner;
 class SearchDialog;
 class SyncStatus;
@@ -86,6 +90,8 @@ private:
     steps::StepsPage *m_steps = nullptr;
     jobs::JobsPage *m_jobs = nullptr;
     settings::SettingsPage *m_settings = nullptr;
+    trajectories::ProcessingSettings *m_processing = nullptr;
+    TrajectoryFeature *m_trajectories = nullptr;
     QList<int> m_history;   ///< tab indexes to go back to
 };
 
