@@ -1,16 +1,19 @@
 // SPDX-License-Identifier: MIT
-// Figures for the Runs list over a cache of 10,000 runs: the first window, a fetchMore window, a sort change,
-// and a refresh that merges a few new runs into 10,000 loaded rows (query + merge, and the merge alone).
-// Prints medians of several rounds and the machine; asserts nothing.
+// Figures for the Runs tab over a cache of 100,000 runs (or the count given as the first argument): the first
+// window (the tab opening), a fetchMore window, a sort change, a filter change, opening a run with 200
+// messages, and a refresh that merges a few new runs into every loaded row (query + merge, and the merge
+// alone). Prints medians of several rounds and the machine; asserts nothing.
+// Budgets (issue: the desktop app): opens <= 300 ms, sort or filter <= 200 ms, a 200-message run <= 150 ms.
 #include "benchsupport.h"
 #include "common/listloader.h"
 #include "common/recordmodel.h"
 #include "entityfactory.h"
+#include "runs/rundetailview.h"
 #include "runs/runrows.h"
 #include "session/cachereader.h"
 #include "store/storewriter.h"
 
-#include <QCoreApplication>
+#include <QApplication>
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QSysInfo>
@@ -26,8 +29,9 @@ using namespace benchsupport;
 
 namespace {
 
-constexpr int kRuns = 10'000;
+constexpr int kDefaultRuns = 100'000;
 constexpr int kRounds = 7;
+const QString kLongRun = u"run-long"_s;
 constexpr qint64 kBaseMs = 1'760'000'000'000;
 
 store::WriteBatch runsBatch(int first, int count)
@@ -42,6 +46,31 @@ store::WriteBatch runsBatch(int first, int count)
         run.completedMs = *run.createdMs + 1000 + i % 5000;
         batch.runs << run;
     }
+    return batch;
+}
+
+/// One run with 40 steps and 200 messages (user, reasoning, tool calls and returns, replies).
+store::WriteBatch longRunBatch()
+{
+    store::WriteBatch batch;
+    batch.runs << testsupport::makeRun(kLongRun, u"agent-0"_s, RunStatus::Completed, kBaseMs - 3'600'000, u"end_turn"_s);
+    for (int s = 0; s < 40; ++s) {
+        const QString step = u"step-long-%1"_s.arg(s);
+        batch.steps << testsupport::makeStep(step, kLongRun, 1200 + s, 80 + s);
+        const qint64 at = kBaseMs - 3'600'000 + s * 5'000;
+        batch.messages << testsupport::makeText(u"m-%1-r"_s.arg(s), u"reasoning_message"_s, kLongRun,
+                                                u"Thinking about part %1 of the task."_s.arg(s), at);
+        batch.messages << testsupport::makeToolCall(u"m-%1-c"_s.arg(s), kLongRun, u"web_search"_s,
+                                                    u"{\"query\": \"part %1\"}"_s.arg(s), at + 1);
+        batch.messages << testsupport::makeToolReturn(u"m-%1-t"_s.arg(s), kLongRun, s % 7 ? u"success"_s : u"error"_s,
+                                                      u"result %1 "_s.arg(s).repeated(20), at + 2);
+        batch.messages << testsupport::makeText(u"m-%1-a"_s.arg(s), u"assistant_message"_s, kLongRun,
+                                                u"Here is what I found for part %1."_s.arg(s), at + 3);
+        batch.messages << testsupport::makeText(u"m-%1-u"_s.arg(s), u"user_message"_s, kLongRun,
+                                                u"Go on with part %1."_s.arg(s + 1), at + 4);
+    }
+    for (Step &step : batch.steps)
+        step.ordinal = -1;
     return batch;
 }
 
@@ -61,7 +90,10 @@ double timeLoad(ui::ListLoader &loader, const std::function<void()> &start)
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    const int kRuns = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : kDefaultRuns;
     QTemporaryDir dir;
     const QString path = dir.filePath(u"bench.db"_s);
     store::StoreWriter writer;
@@ -70,13 +102,14 @@ int main(int argc, char *argv[])
     const auto server = writer.ensureServer({u"bench"_s, u"bench"_s, u"http://localhost"_s, u"rest"_s, {}}).result();
     for (int first = 0; first < kRuns; first += 1000)
         writer.write(*server, runsBatch(first, 1000)).waitForFinished();
+    writer.write(*server, longRunBatch()).waitForFinished();
 
     session::CacheReader reader;
     reader.open(path).waitForFinished();
     store::RunQuery query;
     query.serverId = *server;
 
-    std::vector<double> firstWindow, nextWindow, sortChange, refreshAll, mergeOnly;
+    std::vector<double> firstWindow, nextWindow, sortChange, filterChange, openRun, refreshAll, mergeOnly;
     int added = kRuns;
     for (int round = 0; round < kRounds; ++round) {
         ui::RecordModel model(ui::runs::headers());
@@ -102,6 +135,22 @@ int main(int argc, char *argv[])
         store::RunQuery sorted = query;
         sorted.sort = store::RunQuery::Sort::Tokens;
         sortChange.push_back(timeLoad(loader, [&] { loader.setFetch(ui::runs::runsFetch(sorted, 600'000)); }));
+        store::RunQuery failed = query;
+        failed.statuses = {RunStatus::Failed};
+        filterChange.push_back(timeLoad(loader, [&] { loader.setFetch(ui::runs::runsFetch(failed, 600'000)); }));
+
+        // Opening a run: the read on the reader thread, then the timeline built on the GUI thread.
+        ui::runs::RunDetailView view(reader);
+        view.resize(1000, 800);
+        view.show();
+        QSignalSpy shown(&view, &ui::runs::RunDetailView::loaded);
+        QElapsedTimer detail;
+        detail.start();
+        view.showRun(*server, kLongRun);
+        if (!shown.wait(60'000))
+            qFatal("the 200-message run did not load");
+        QCoreApplication::processEvents();
+        openRun.push_back(double(detail.nsecsElapsed()) / 1e6);
     }
 
     std::printf("Runs list benchmark, %d runs cached (+5 per round), median of %d rounds\n", kRuns, kRounds);
@@ -109,6 +158,8 @@ int main(int argc, char *argv[])
     std::printf("first window (200 rows, list + count + rows)  %8.2f ms\n", median(firstWindow));
     std::printf("fetchMore window (200 rows)                   %8.2f ms\n", median(nextWindow));
     std::printf("sort change (tokens, first window)            %8.2f ms\n", median(sortChange));
+    std::printf("filter change (status failed, first window)   %8.2f ms\n", median(filterChange));
+    std::printf("open a run: 200 messages, 40 steps (shown)    %8.2f ms\n", median(openRun));
     std::printf("refresh of %d loaded rows (query + merge)   %8.2f ms\n", kRuns, median(refreshAll));
     std::printf("merge alone (%d rows, 5 new, 1 changed)     %8.2f ms\n", kRuns, median(mergeOnly));
     return 0;
