@@ -223,6 +223,24 @@ private Q_SLOTS:
         QCOMPARE(dialog->table()->topLevelItem(0)->child(0)->text(1), runsModel()->row(1).key);
         QCOMPARE(dialog->table()->topLevelItem(0)->child(0)->text(3), u"≠"_s);
         dialog->close();
+        dialog->deleteLater();
+    }
+
+    void compareAnyTwoSelectedRuns()
+    {
+        auto *selection = runsList()->view()->selectionModel();
+        selection->select(runsModel()->index(0, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        selection->select(runsModel()->index(5, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        QTRY_VERIFY(!m_window->findChild<ui::CompareDialog *>()); // the previous dialog is gone
+        m_window->findChild<QPushButton *>(u"runsCompare"_s)->click();
+        auto *dialog = m_window->findChild<ui::CompareDialog *>();
+        QVERIFY(dialog);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->table()->topLevelItemCount() >= 2, 10'000);
+        const QTreeWidgetItem *ids = dialog->table()->topLevelItem(0)->child(0);
+        const QSet<QString> compared{ids->text(1), ids->text(2)};
+        QCOMPARE(compared, (QSet<QString>{runsModel()->row(0).key, runsModel()->row(5).key}));
+        dialog->close();
+        dialog->deleteLater();
     }
 
     void exportTheLoadedRows_data()

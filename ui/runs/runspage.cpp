@@ -66,7 +66,8 @@ RunsPage::RunsPage(session::CacheReader &reader, QWidget *parent)
     m_text->setClearButtonEnabled(true);
     auto *compare = new QPushButton(tr("Compare…"), this);
     compare->setObjectName(u"runsCompare"_s);
-    compare->setToolTip(tr("Compare the selected run with the one above it"));
+    compare->setToolTip(tr("Compare the two selected runs (Ctrl+click to select a second one), or the selected run "
+                           "with the one above it"));
 
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_text, 2);
@@ -91,7 +92,14 @@ RunsPage::RunsPage(session::CacheReader &reader, QWidget *parent)
             m_detail->showRun(m_serverId, payload.value<store::RunSummary>().run.id);
     });
     connect(m_list, &ListPanel::activated, this, [this] { m_detail->timeline()->setFocus(); });
+    // Any two runs: Ctrl+click selects the second one.
+    m_list->view()->setSelectionMode(QAbstractItemView::ExtendedSelection);
     connect(compare, &QPushButton::clicked, this, [this] {
+        const QModelIndexList selected = m_list->view()->selectionModel()->selectedRows();
+        if (selected.size() == 2) {
+            Q_EMIT compareRequested(m_list->model()->row(selected[0].row()).key, m_list->model()->row(selected[1].row()).key);
+            return;
+        }
         const QModelIndex current = m_list->view()->currentIndex();
         if (!current.isValid() || m_list->model()->rowCount() < 2)
             return;
