@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: MIT
+#include "appserverutil.h"
 #include "clicache.h"
 #include "commands.h"
+#include "interrupt.h"
 
+#include "appserver/appserverclient.h"
+#include "appserver/historysource.h"
 #include "letta/httpclient.h"
 #include "letta/networkthread.h"
 #include "store/storewriter.h"
@@ -11,21 +15,13 @@
 #include <QCommandLineParser>
 #include <QJsonArray>
 
-#include <csignal>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
 namespace lettascope::cli {
 
 namespace {
-
-std::atomic_bool s_cancelRequested = false;
-
-// Ctrl+C asks the sync to stop after the batch in flight; whatever was committed stays.
-void onInterrupt(int)
-{
-    s_cancelRequested = true;
-}
 
 QJsonObject reportToJson(const SyncReport &report)
 {
@@ -46,7 +42,9 @@ QJsonObject reportToJson(const SyncReport &report)
 int runSync(CliContext &context, const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Fetch what changed on a Letta server into the cache."_s);
+    parser.setApplicationDescription(
+        u"Fetch what changed on a Letta server into the cache: a classic REST server (http(s)://) or a Letta Code "
+        "App Server (ws://host:port; history only, see 'record' for live events)."_s);
     parser.addOptions({{u"no-step-metrics"_s, u"Skip per-step timings (one request per step)."_s},
                        {u"json"_s, u"Print the sync report as JSON."_s}});
     parser.addHelpOption();
@@ -65,21 +63,33 @@ int runSync(CliContext &context, const QStringList &arguments)
     store::StoreWriter writer;
     if (auto opened = writer.open(cachePath(context.options())); !opened)
         return context.fail(opened.error().message);
-    letta::NetworkThread network;
-    letta::ServerEndpoint endpoint;
-    endpoint.baseUrl = *url;
-    endpoint.token = qEnvironmentVariable("LETTA_API_KEY");
-    endpoint.projectId = qEnvironmentVariable("LETTA_PROJECT_ID");
-    network.client()->setEndpoint(endpoint);
 
-    RestSource source(network.client());
+    // The URL's scheme says which kind of server this is; both fill the same cache.
+    std::unique_ptr<letta::NetworkThread> network;
+    std::unique_ptr<appserver::AppServerClient> appServer;
+    std::unique_ptr<SyncSource> source;
+    if (isAppServerUrl(*url)) {
+        auto endpoint = appServerEndpoint(*url);
+        if (!endpoint)
+            return context.usageError(endpoint.error().message);
+        appServer = std::make_unique<appserver::AppServerClient>(*endpoint);
+        source = std::make_unique<appserver::AppServerSource>(appServer.get());
+    } else {
+        network = std::make_unique<letta::NetworkThread>();
+        letta::ServerEndpoint endpoint;
+        endpoint.baseUrl = *url;
+        endpoint.token = qEnvironmentVariable("LETTA_API_KEY");
+        endpoint.projectId = qEnvironmentVariable("LETTA_PROJECT_ID");
+        network->client()->setEndpoint(endpoint);
+        source = std::make_unique<RestSource>(network->client());
+    }
+
     SyncEngine engine(writer);
     SyncOptions options;
     options.fetchStepMetrics = !parser.isSet(u"no-step-metrics"_s);
-    std::signal(SIGINT, onInterrupt);
-    std::signal(SIGTERM, onInterrupt);
-    const store::ServerRecord server{profileIdForUrl(*url), url->host(), url->toString(), u"rest"_s, {}};
-    const SyncReport report = engine.run(source, server, options, {}, &s_cancelRequested);
+    // Ctrl+C asks the sync to stop after the batch in flight; whatever was committed stays.
+    installInterruptHandler();
+    const SyncReport report = engine.run(*source, serverRecordFor(*url), options, {}, &interruptFlag());
 
     if (parser.isSet(u"json"_s))
         context.printJson(reportToJson(report));

@@ -24,5 +24,6 @@ int runShow(CliContext &context, const QStringList &arguments);
 int runSearch(CliContext &context, const QStringList &arguments);
 int runExport(CliContext &context, const QStringList &arguments);
 int runFakeLlm(CliContext &context, const QStringList &arguments);
+int runRecord(CliContext &context, const QStringList &arguments);
 
 } // namespace lettascope::cli
