@@ -25,5 +25,6 @@ int runSearch(CliContext &context, const QStringList &arguments);
 int runExport(CliContext &context, const QStringList &arguments);
 int runFakeLlm(CliContext &context, const QStringList &arguments);
 int runRecord(CliContext &context, const QStringList &arguments);
+int runImport(CliContext &context, const QStringList &arguments);
 
 } // namespace lettascope::cli

@@ -14,6 +14,7 @@ namespace {
 constexpr std::array commands{
     Command{"sync", "fetch what changed on a server into the cache", &runSync},
     Command{"record", "record a Letta Code App Server's live events into the cache", &runRecord},
+    Command{"import", "import a trajectory-v1 export or an App Server store folder", &runImport},
     Command{"list", "list cached agents, runs, steps, messages or jobs", &runList},
     Command{"show", "show a cached run with its steps and messages", &runShow},
     Command{"search", "full-text search over cached messages and tool calls", &runSearch},
