@@ -5,7 +5,10 @@ add_library(dashboard_options INTERFACE)
 target_compile_features(dashboard_options INTERFACE cxx_std_20)
 target_compile_options(dashboard_options INTERFACE
     -Wall -Wextra -Wpedantic -Wshadow=local -Wnon-virtual-dtor -Wcast-align -Woverloaded-virtual
-    -Wimplicit-fallthrough -Wno-missing-field-initializers)
+    -Wimplicit-fallthrough -Wno-missing-field-initializers
+    # GCC 12 reports std::variant/std::optional members as "maybe uninitialized" at -O2 when they are
+    # not (GCC bugs 80635, 105562); Result<T> is a variant, so the warning would be noise everywhere.
+    $<$<CXX_COMPILER_ID:GNU>:-Wno-maybe-uninitialized>)
 if(LETTASCOPE_WERROR)
     target_compile_options(dashboard_options INTERFACE -Werror)
 endif()

@@ -10,13 +10,17 @@ cd "$(dirname "$0")/.."
 packages=(build-essential cmake ninja-build pkg-config
           qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev libqt6opengl6-dev
           libgl-dev libsqlite3-dev qtkeychain-qt6-dev libhnswlib-dev
-          qt6-qpa-plugins xvfb xauth fonts-dejavu-core nodejs npm)
+          qt6-qpa-plugins xvfb xauth fonts-dejavu-core)
 
 setup() {
     local missing=()
     for p in "${packages[@]}"; do
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
     done
+    # Node.js and npm may come from elsewhere (NodeSource bundles npm, and Debian's npm package then
+    # conflicts with it), so they are looked up as commands, not as Debian packages.
+    command -v node >/dev/null || missing+=(nodejs)
+    command -v npm >/dev/null || missing+=(npm)
     if ((${#missing[@]})); then
         echo "Installing: ${missing[*]}"
         local sudo=""

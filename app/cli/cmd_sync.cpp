@@ -15,6 +15,7 @@
 #include <QCommandLineParser>
 #include <QJsonArray>
 
+#include <limits>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -45,7 +46,10 @@ int runSync(CliContext &context, const QStringList &arguments)
     parser.setApplicationDescription(
         u"Fetch what changed on a Letta server into the cache: a classic REST server (http(s)://) or a Letta Code "
         "App Server (ws://host:port; history only, see 'record' for live events)."_s);
-    parser.addOptions({{u"no-step-metrics"_s, u"Skip per-step timings (one request per step)."_s},
+    parser.addOptions({{u"step-metrics"_s,
+                        u"Per-step timings to fetch this sync, newest runs first: a number, 'all' or 'none' "
+                        "(default 2000; one request per step; REST servers only)."_s,
+                        u"N"_s, u"2000"_s},
                        {u"json"_s, u"Print the sync report as JSON."_s}});
     parser.addHelpOption();
     if (!parser.parse(arguments))
@@ -59,6 +63,19 @@ int runSync(CliContext &context, const QStringList &arguments)
     auto url = parseServerUrl(context.options().serverUrl);
     if (!url)
         return context.usageError(url.error().message);
+
+    SyncOptions options;
+    const QString metrics = parser.value(u"step-metrics"_s);
+    bool numeric = false;
+    const qint64 budget = metrics.toLongLong(&numeric);
+    if (metrics == u"none")
+        options.fetchStepMetrics = false;
+    else if (metrics == u"all")
+        options.stepMetricsBudget = std::numeric_limits<qint64>::max();
+    else if (numeric && budget >= 0)
+        options.stepMetricsBudget = budget;
+    else
+        return context.usageError(u"--step-metrics takes a number, 'all' or 'none'"_s);
 
     store::StoreWriter writer;
     if (auto opened = writer.open(cachePath(context.options())); !opened)
@@ -85,8 +102,6 @@ int runSync(CliContext &context, const QStringList &arguments)
     }
 
     SyncEngine engine(writer);
-    SyncOptions options;
-    options.fetchStepMetrics = !parser.isSet(u"no-step-metrics"_s);
     // Ctrl+C asks the sync to stop after the batch in flight; whatever was committed stays.
     installInterruptHandler();
     const SyncReport report = engine.run(*source, serverRecordFor(*url), options, {}, &interruptFlag());

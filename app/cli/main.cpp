@@ -43,52 +43,44 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(u"Lettascope"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(LETTASCOPE_VERSION));
 
-    // Global options must precede the subcommand; everything from the subcommand on is its own.
+    // Global options are documented before the subcommand, but `sync --server URL` reads naturally too,
+    // so they are taken from anywhere on the line; everything else belongs to the subcommand.
     GlobalOptions options;
     options.cachePath = qEnvironmentVariable("LETTASCOPE_CACHE");
     options.serverUrl = qEnvironmentVariable("LETTASCOPE_SERVER");
-    const QStringList args = app.arguments();
-    qsizetype index = 1;
     CliContext early(options);
-    for (; index < args.size(); ++index) {
+    QStringList rest;
+    const QStringList args = app.arguments();
+    for (qsizetype index = 1; index < args.size(); ++index) {
         const QString &arg = args[index];
-        auto takeValue = [&](QString &target) {
+        QString *target = arg == u"--cache" ? &options.cachePath
+            : arg == u"--server"            ? &options.serverUrl
+            : arg == u"--profile"           ? &options.profileName
+                                            : nullptr;
+        if (target) {
             if (index + 1 >= args.size())
-                return false;
-            target = args[++index];
-            return true;
-        };
-        if (arg == u"--cache") {
-            if (!takeValue(options.cachePath))
-                return early.usageError(u"--cache needs a path"_s);
-        } else if (arg == u"--server") {
-            if (!takeValue(options.serverUrl))
-                return early.usageError(u"--server needs a URL"_s);
-        } else if (arg == u"--profile") {
-            if (!takeValue(options.profileName))
-                return early.usageError(u"--profile needs a name"_s);
-        } else if (arg == u"--help" || arg == u"-h") {
-            printUsage(early.out());
-            return ExitOk;
-        } else if (arg == u"--version") {
-            early.out() << QCoreApplication::applicationVersion() << Qt::endl;
-            return ExitOk;
-        } else if (arg.startsWith(u"--")) {
-            return early.usageError(u"unknown global option %1 (global options go before the command)"_s.arg(arg));
+                return early.usageError(u"%1 needs a value"_s.arg(arg));
+            *target = args[++index];
         } else {
-            break;
+            rest << arg;
         }
     }
-    if (index >= args.size()) {
+    if (rest.isEmpty() || rest.first() == u"--help" || rest.first() == u"-h") {
         printUsage(early.out());
-        return ExitUsage;
+        return rest.isEmpty() ? ExitUsage : ExitOk;
     }
+    if (rest.first() == u"--version") {
+        early.out() << QCoreApplication::applicationVersion() << Qt::endl;
+        return ExitOk;
+    }
+    if (rest.first().startsWith(u"-"))
+        return early.usageError(u"unknown option %1; see lettascope-cli --help"_s.arg(rest.first()));
 
     CliContext context(options);
-    const QString name = args[index];
+    const QString name = rest.first();
     for (const auto &command : commands) {
         if (name == QLatin1StringView(command.name))
-            return command.run(context, args.mid(index));
+            return command.run(context, rest);
     }
     return context.usageError(u"unknown command '%1'; see lettascope-cli --help"_s.arg(name));
 }

@@ -31,6 +31,7 @@ namespace lettascope::letta {
  * - cancelled: the caller called QFuture::cancel(); the request is dequeued or its reply aborted.
  *   Use resultOf() to read such a future as ErrorKind::Cancelled.
  * A decoder passed to send() runs on the network thread, so page parsing never lands on the GUI.
+ * Never block on one of these futures on the network thread itself: nothing could fulfil it.
  */
 class HttpClient final : public QObject
 {

@@ -26,7 +26,7 @@ struct ServerEndpoint {
 
 /// Transport policy. Defaults follow the official SDK (60 s timeout, retries on 408/429/5xx).
 struct HttpOptions {
-    int maxConnectionsPerHost = 6;  ///< requests in flight per host; the rest wait in a queue
+    int maxConnectionsPerHost = 6;  ///< requests in flight per host, the rest queued (QNAM's own cap is 6)
     int maxAttempts = 4;            ///< including the first try
     int transferTimeoutMs = 60'000; ///< an attempt with no bytes moving for this long is abandoned
     int backoffBaseMs = 500;        ///< full-jitter backoff: uniform in [0, min(max, base·2^n)]

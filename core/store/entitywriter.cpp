@@ -294,8 +294,10 @@ Status EntityWriter::writeMessages(qint64 serverId, const QList<Message> &messag
         "INSERT INTO messages(server_id, id, message_type, otid, run_id, step_id, agent_id, conversation_id, "
         "date_ms, seq, name, is_err, text, tool_names, tool_text, tool_call_id, tool_status, raw, sender_id, "
         "tool_calls, tool_returns, approved, approval_reason) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, "
-        "?22, ?23) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+        // Org-wide message lists carry no agent id; the run (synced first) knows it.
+        "COALESCE(?7, (SELECT agent_id FROM runs WHERE server_id = ?1 AND id = ?5)), "
+        "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23) "
         "ON CONFLICT(server_id, id, message_type, otid) DO UPDATE SET run_id = excluded.run_id, "
         "step_id = excluded.step_id, agent_id = COALESCE(excluded.agent_id, messages.agent_id), "
         "conversation_id = excluded.conversation_id, date_ms = excluded.date_ms, name = excluded.name, "

@@ -62,9 +62,12 @@ Result<Database> Database::open(const QString &path, Mode mode)
     // Readers and the writer meet on the same file: WAL lets them run concurrently, and the busy
     // timeout covers the short checkpoint windows.
     sqlite3_busy_timeout(db.m_db, 10000);
+    // Keys are random UUIDs, so inserts touch index pages all over the file: a page cache of 64 MiB for
+    // the writer (16 MiB per reader) keep a 100,000-run cache from thrashing.
     const char *pragmas = mode == Mode::ReadOnly
-        ? "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;"
-        : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;";
+        ? "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-16384;"
+        : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; "
+          "PRAGMA cache_size=-65536;";
     if (auto status = db.exec(pragmas); !status)
         return status.error();
     return db;

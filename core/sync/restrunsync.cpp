@@ -22,6 +22,7 @@ const QString kCoveredTop = u"runs.covered_top_ms"_s;
 const QString kWalkTop = u"runs.walk_top_ms"_s;
 const QString kWalkTarget = u"runs.walk_target_ms"_s;
 const QString kWalkCursor = u"runs.walk_cursor"_s;
+constexpr int kFirstIncrementalPage = 100;
 
 std::optional<qint64> stateNumber(const SyncSink &sink, const QString &key)
 {
@@ -70,13 +71,15 @@ bool RestSource::walkRuns(SyncSink &sink, const SyncOptions &options, ResourceRe
                           std::optional<qint64> targetMs, bool startsNewWalk)
 {
     letta::RunQuery query;
-    query.limit = kPageSize;
     query.order = letta::SortOrder::Descending;
-    std::optional<qint64> walkTop = startsNewWalk ? std::nullopt : stateNumber(sink, kWalkTop);
+    // The top of this walk: read back when resuming, taken from the first page of a new walk.
+    QString walkTop = startsNewWalk ? QString() : sink.state(kWalkTop);
     while (true) {
         if (sink.isCancelled())
             return false;
         query.before = cursor; // runs are inverted: in desc order the next, older page is before=<last id>
+        // An incremental walk usually ends on its first page: ask for a small one, then full pages.
+        query.limit = targetMs && cursor.isEmpty() ? kFirstIncrementalPage : kPageSize;
         auto page = letta::resultOf(m_api.listRuns(query));
         ++entry.requests;
         if (!page) {
@@ -91,8 +94,9 @@ bool RestSource::walkRuns(SyncSink &sink, const SyncOptions &options, ResourceRe
         store::WriteBatch batch;
         batch.runs = page->items;
         if (startsNewWalk && cursor.isEmpty()) {
-            walkTop = newestCreated(page->items);
-            batch.syncState.insert(kWalkTop, walkTop ? QString::number(*walkTop) : QString());
+            const auto newest = newestCreated(page->items);
+            walkTop = newest ? QString::number(*newest) : QString();
+            batch.syncState.insert(kWalkTop, walkTop);
             batch.syncState.insert(kWalkTarget, targetMs ? QString::number(*targetMs) : QString());
         }
         const std::optional<qint64> oldest = oldestCreated(page->items);
@@ -104,8 +108,8 @@ bool RestSource::walkRuns(SyncSink &sink, const SyncOptions &options, ResourceRe
             // The walk is complete: everything from its top down is cached.
             batch.syncState.insert(kWalkCursor, QString());
             batch.syncState.insert(kWalkTarget, QString());
-            if (walkTop)
-                batch.syncState.insert(kCoveredTop, QString::number(*walkTop));
+            if (!walkTop.isEmpty())
+                batch.syncState.insert(kCoveredTop, walkTop);
         } else {
             batch.syncState.insert(kWalkCursor, page->lastId);
         }

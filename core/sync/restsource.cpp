@@ -4,6 +4,8 @@
 #include "common/logging.h"
 #include "resthelpers.h"
 
+#include <QElapsedTimer>
+
 #include <array>
 
 using namespace Qt::StringLiterals;
@@ -31,15 +33,27 @@ void RestSource::sync(SyncSink &sink, const SyncOptions &options, SyncReport &re
     m_seenRuns.clear();
     m_detailRuns.clear();
     m_finishedRuns.clear();
+    QElapsedTimer timer;
+    timer.start();
+    auto timed = [&timer](const char *phase) {
+        qCDebug(lcSync) << phase << "took" << timer.restart() << "ms";
+    };
     // Agents first: runs and messages reference them, and revisions should be recorded before the runs
     // that used them.
     syncAgents(sink, report);
+    timed("agents");
     syncRuns(sink, options, report);
+    timed("runs");
     syncSteps(sink, report);
+    timed("steps");
     syncMessages(sink, report);
+    timed("messages");
     syncJobs(sink, report);
+    timed("jobs");
     syncCatalog(sink, report);
+    timed("resources");
     syncStepMetrics(sink, options, report);
+    timed("step metrics");
 }
 
 void RestSource::syncAgents(SyncSink &sink, SyncReport &report)
@@ -117,7 +131,9 @@ void RestSource::syncCatalog(SyncSink &sink, SyncReport &report)
             notePage(entry, *page);
             store::WriteBatch batch;
             batch.resources = page->items;
-            if (!commitOrFail(sink, std::move(batch), entry) || page->isLastPage() || sink.isCancelled()
+            // Routes without paging (models, MCP servers) answer everything at once: no limit was sent.
+            const bool unpaged = page->limit == 0;
+            if (!commitOrFail(sink, std::move(batch), entry) || unpaged || page->isLastPage() || sink.isCancelled()
                 || !cursorAdvances(next.after, *page, entry))
                 break;
             next.after = page->lastId;

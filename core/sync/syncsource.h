@@ -18,7 +18,9 @@ namespace lettascope {
 
 struct SyncOptions {
     bool fetchStepMetrics = true;   ///< per-step timings (one request per step)
-    qint64 stepMetricsBudget = 100000; ///< at most this many metric requests per sync
+    /// At most this many metric requests per sync, newest runs first. Letta has no bulk metrics route, so a
+    /// large history is backfilled over several syncs instead of multiplying the first one's duration.
+    qint64 stepMetricsBudget = 2000;
     std::optional<qint64> historySinceMs; ///< ignore runs created before (history depth); empty = all
 };
 

@@ -7,6 +7,7 @@
 
 #include <QLoggingCategory>
 #include <QMutex>
+#include <QSslSocket>
 #include <QTest>
 #include <QThread>
 #include <QtConcurrent>
@@ -327,7 +328,7 @@ private Q_SLOTS:
         if (limit > 0)
             options.maxConnectionsPerHost = limit;
         client()->setOptions(options);
-        m_server->setHandler([](const auto &) { return FakeResponse::json("[]").delay(120); });
+        m_server->setHandler([](const auto &) { return FakeResponse::json("[]").delay(300); });
         QList<QFuture<HttpResult>> futures;
         for (int i = 0; i < requests; ++i)
             futures.append(get(u"/v1/runs/"_s));
@@ -335,6 +336,7 @@ private Q_SLOTS:
             QVERIFY(await(future).ok());
         QCOMPARE(m_server->requestCount(), requests);
         QCOMPARE(m_server->maxInProgress(), limit > 0 ? limit : 6);
+        QVERIFY(m_server->maxOpenConnections() <= (limit > 0 ? limit : 6));
     }
 
     void truncatedBodyIsBadPayload()
@@ -380,6 +382,20 @@ private Q_SLOTS:
         QCOMPARE(result.error().httpStatus, 0);
     }
 
+    void tlsFailureIsTls()
+    {
+        if (!QSslSocket::supportsSsl())
+            QSKIP("no TLS backend in this Qt build");
+        // A plain-text server where TLS is expected: the handshake fails, and retrying cannot help.
+        m_server->setGreeting("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n");
+        QUrl url = m_server->baseUrl();
+        url.setScheme(u"https"_s);
+        client()->setEndpoint(ServerEndpoint{url, u"secret"_s, {}});
+        const auto result = await(get(u"/v1/health/"_s));
+        QCOMPARE(result.error().kind, ErrorKind::Tls);
+        QCOMPARE(result.error().httpStatus, 0);
+    }
+
     void nonJsonBodyIsBadPayload()
     {
         m_server->enqueue(FakeResponse::json("<html>login</html>").header("Content-Type", "text/html"));
@@ -389,19 +405,25 @@ private Q_SLOTS:
 
     void followsSameOriginRedirectOnly()
     {
-        m_server->enqueue(FakeResponse::json("", 307).header("Location", "/v1/agents/"));
-        m_server->enqueue(FakeResponse::json("[]"));
+        // Answers by path: Qt 6.4 sometimes sends the redirected request a second time on the same
+        // connection, so a queue of canned answers would be consumed out of step.
+        const QByteArray elsewhere = u"http://localhost:%1/v1/agents/"_s.arg(m_server->port()).toLatin1();
+        m_server->setHandler([elsewhere](const testsupport::RecordedRequest &request) {
+            if (request.path == u"/v1/agents")
+                return FakeResponse::json("", 307).header("Location", "/v1/agents/");
+            if (request.path == u"/v1/tools")
+                return FakeResponse::json("", 307).header("Location", elsewhere); // another origin
+            return FakeResponse::json("[]");
+        });
         auto result = await(get(u"/v1/agents"_s));
         QVERIFY(result.ok());
         QCOMPARE(result.value().url.path(), u"/v1/agents/"_s);
 
-        // Another host (localhost is not 127.0.0.1 for the origin check) must not see the token.
-        const QByteArray elsewhere = u"http://localhost:%1/v1/agents/"_s.arg(m_server->port()).toLatin1();
-        m_server->enqueue(FakeResponse::json("", 307).header("Location", elsewhere));
-        const int before = m_server->requestCount();
-        result = await(get(u"/v1/agents"_s));
+        // localhost is not 127.0.0.1 for the origin check; following would hand it the token.
+        result = await(get(u"/v1/tools"_s));
         QCOMPARE(result.error().kind, ErrorKind::BadRequest);
-        QCOMPARE(m_server->requestCount(), before + 1);
+        for (const auto &request : m_server->requests())
+            QVERIFY(!request.header("Host").startsWith("localhost"));
     }
 
     void workerThreadCanBlockOnSeveralRequests()

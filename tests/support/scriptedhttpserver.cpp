@@ -104,8 +104,11 @@ void ScriptedHttpServer::onNewConnection()
 {
     while (QTcpSocket *socket = m_server.nextPendingConnection()) {
         m_connections.insert(socket, Connection{});
+        m_maxOpen = std::max(m_maxOpen, int(m_connections.size()));
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
         connect(socket, &QTcpSocket::disconnected, this, [this, socket] { onDisconnected(socket); });
+        if (!m_greeting.isEmpty())
+            socket->write(m_greeting);
     }
 }
 

@@ -75,12 +75,15 @@ public:
     quint16 port() const { return m_port; }
 
     void enqueue(FakeResponse response);
+    /// Bytes written as soon as a client connects (e.g. plain text to a client expecting TLS).
+    void setGreeting(QByteArray greeting) { m_greeting = std::move(greeting); }
     void setHandler(Handler handler);   ///< used once the queue is empty; default: 404 JSON
 
     QList<RecordedRequest> requests() const { return m_requests; }
     int requestCount() const { return int(m_requests.size()); }
     int inProgress() const { return m_inProgress; }
     int maxInProgress() const { return m_maxInProgress; }
+    int maxOpenConnections() const { return m_maxOpen; }
     int abandonedByClient() const { return m_abandoned; }
 
 Q_SIGNALS:
@@ -103,11 +106,13 @@ private:
     QElapsedTimer m_clock;
     QQueue<FakeResponse> m_queue;
     Handler m_handler;
+    QByteArray m_greeting;
     QHash<QTcpSocket *, Connection> m_connections;
     QList<RecordedRequest> m_requests;
     int m_inProgress = 0;
     int m_maxInProgress = 0;
     int m_abandoned = 0;
+    int m_maxOpen = 0;
 };
 
 } // namespace testsupport

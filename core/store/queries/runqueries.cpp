@@ -82,22 +82,26 @@ Where buildWhere(const RunQuery &q)
     return {clauses.isEmpty() ? QString() : u" WHERE "_s + clauses.join(u" AND "_s), values};
 }
 
+const char *sortColumn(RunQuery::Sort sort)
+{
+    switch (sort) {
+    case RunQuery::Sort::Duration: return "COALESCE(r.duration_ns, (r.completed_ms - r.created_ms) * 1000000)";
+    case RunQuery::Sort::Steps: return "r.step_count";
+    case RunQuery::Sort::Tokens: return "r.total_tokens";
+    case RunQuery::Sort::Status: return "r.status";
+    case RunQuery::Sort::Agent: return "a.name";
+    case RunQuery::Sort::StopReason: return "r.stop_reason";
+    case RunQuery::Sort::LastActivity: return "r.last_activity_ms";
+    case RunQuery::Sort::Created: break;
+    }
+    return "r.created_ms";
+}
+
 QString orderBy(const RunQuery &q)
 {
-    QString column;
-    switch (q.sort) {
-    case RunQuery::Sort::Created: column = u"r.created_ms"_s; break;
-    case RunQuery::Sort::Duration: column = u"COALESCE(r.duration_ns, (r.completed_ms - r.created_ms) * 1000000)"_s; break;
-    case RunQuery::Sort::Steps: column = u"r.step_count"_s; break;
-    case RunQuery::Sort::Tokens: column = u"r.total_tokens"_s; break;
-    case RunQuery::Sort::Status: column = u"r.status"_s; break;
-    case RunQuery::Sort::Agent: column = u"a.name"_s; break;
-    case RunQuery::Sort::StopReason: column = u"r.stop_reason"_s; break;
-    case RunQuery::Sort::LastActivity: column = u"r.last_activity_ms"_s; break;
-    }
-    const QString direction = q.descending ? u" DESC"_s : u" ASC"_s;
+    const char *direction = q.descending ? " DESC" : " ASC";
     // The id tie-breaker keeps windows stable when many rows share a sort value.
-    return u" ORDER BY "_s + column + direction + u", r.id"_s + direction;
+    return QString::asprintf(" ORDER BY %s%s, r.id%s", sortColumn(q.sort), direction, direction);
 }
 
 void bindAll(Statement &stmt, const QVariantList &values)
@@ -162,15 +166,12 @@ Result<qint64> countRuns(Database &db, const RunQuery &query)
 
 Result<std::optional<RunSummary>> findRun(Database &db, qint64 serverId, const QString &runId)
 {
-    const QString sql = u"SELECT "_s + QLatin1StringView(kRunColumns) + u", "_s + QLatin1StringView(kSummaryColumns)
-        + QLatin1StringView(kFrom) + u" WHERE r.id = ?1"_s + (serverId ? u" AND r.server_id = ?2"_s : QString())
-        + u" LIMIT 1"_s;
-    auto stmt = db.prepare(sql.toUtf8().constData());
+    const QByteArray sql = "SELECT " + QByteArray(kRunColumns) + ", " + QByteArray(kSummaryColumns) + QByteArray(kFrom)
+        + " WHERE r.id = ?1 AND (?2 = 0 OR r.server_id = ?2) LIMIT 1";
+    auto stmt = db.prepare(sql.constData());
     if (!stmt)
         return stmt.error();
-    stmt->bind(1, runId);
-    if (serverId)
-        stmt->bind(2, serverId);
+    stmt->bind(1, runId).bind(2, serverId);
     auto row = stmt->step();
     if (!row)
         return row.error();
