@@ -140,10 +140,9 @@ void RecorderWorker::scheduleReconnect(const QString &why)
 
 void RecorderWorker::onEvent(const QJsonObject &frame)
 {
-    ++m_stats.framesReceived;
     m_stats.lastEventMs = nowMs();
     if (!m_assembler.apply(frame))
-        ++m_stats.framesSkipped;
+        ++m_rejectedFrames;
 }
 
 void RecorderWorker::listAll(const QString &type, const QString &key, QJsonObject query, QJsonArray collected, ListDone done)
@@ -175,7 +174,9 @@ void RecorderWorker::discover()
     listAll(u"agent_list"_s, u"agents"_s, {}, {}, [this](Result<QJsonArray> agents) {
         if (!agents) {
             m_discovering = false;
-            qCWarning(lcAppServer) << "agent_list failed:" << agents.error().message;
+            // A dropped connection is handled (and reported) by onClosed; anything else is worth a warning.
+            if (agents.error().kind != ErrorKind::Network && agents.error().kind != ErrorKind::Cancelled)
+                qCWarning(lcAppServer) << "agent_list failed:" << agents.error().message;
             return;
         }
         listAll(u"conversation_list"_s, u"conversations"_s, {{u"include_hidden"_s, true}}, {},
@@ -257,6 +258,8 @@ void RecorderWorker::flush()
         if (!turn.clientMessageIds.isEmpty() && m_channel.isOpen())
             fetchTurn(turn, {}, {}, kTurnPagesMax);
     }
+    m_stats.framesReceived = m_channel.framesReceived();
+    m_stats.framesSkipped = m_channel.framesSkipped() + m_rejectedFrames;
     m_stats.runsSeen = m_assembler.runsSeen();
     m_stats.activeRuns = m_assembler.activeRuns();
     emitStats(false);

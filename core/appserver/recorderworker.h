@@ -90,6 +90,7 @@ private:
     bool m_connectedOnce = false;
     bool m_stopping = false;
     int m_pendingWrites = 0;
+    qint64 m_rejectedFrames = 0;        ///< frames the assembler could not use
     QList<QFuture<Result<store::ChangeSet>>> m_writes;
     std::optional<RecordingGap> m_gap;
     QFuture<Result<qint64>> m_gapOpening;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "replayutil.h"
 
+#include "store/sqlite.h"
 #include "testsupport.h"
 
 #include <QJsonDocument>
@@ -11,6 +12,26 @@ using namespace Qt::StringLiterals;
 using namespace lettascope;
 
 namespace appservertest {
+
+QStringList rows(store::Database &db, const char *sql)
+{
+    QStringList out;
+    auto stmt = db.prepare(sql);
+    if (!stmt)
+        qFatal("bad test SQL: %s", qPrintable(stmt.error().toString()));
+    while (true) {
+        auto row = stmt->step();
+        if (!row || !*row)
+            return out;
+        out << stmt->text(0);
+    }
+}
+
+QStringList rows(const QString &path, const char *sql)
+{
+    auto db = store::Database::open(path, store::Database::Mode::ReadOnly);
+    return db ? rows(*db, sql) : QStringList{};
+}
 
 QList<QJsonObject> receivedFrames(const QString &fixture)
 {

@@ -23,6 +23,7 @@
 using namespace Qt::StringLiterals;
 using namespace lettascope;
 using namespace lettascope::appserver;
+using appservertest::rows;
 
 namespace {
 
@@ -41,21 +42,6 @@ QStringList describeRuns(const AssembledHistory &history)
         out << u"%1 %2 %3 %4"_s.arg(run.id, runStatusToString(run.status)).arg(steps).arg(messages);
     }
     return out;
-}
-
-/// One text column per row.
-QStringList rows(store::Database &db, const char *sql)
-{
-    QStringList out;
-    auto stmt = db.prepare(sql);
-    if (!stmt)
-        qFatal("bad test SQL: %s", qPrintable(stmt.error().toString()));
-    while (true) {
-        auto row = stmt->step();
-        if (!row || !*row)
-            return out;
-        out << stmt->text(0);
-    }
 }
 
 QString base64Url(const QString &text)
