@@ -36,6 +36,29 @@ QString readArguments(const LlmRequest &request)
     return QString::fromUtf8(QJsonDocument(QJsonObject{{u"file_path"_s, path}}).toJson(QJsonDocument::Compact));
 }
 
+bool offersTool(const LlmRequest &request, QStringView name)
+{
+    for (const QJsonValue &tool : request.json.value(u"tools").toArray()) {
+        if (tool.toObject().value(u"function").toObject().value(u"name").toString() == name)
+            return true;
+    }
+    return false;
+}
+
+/// The shell call, in the toolset the request offers: letta-code gives some models `exec_command`
+/// (the captures) and others the Claude-style `Bash`.
+Reply shellCall(const LlmRequest &request)
+{
+    const QString command = u"touch created-by-agent.txt"_s;
+    const QString description = u"Create a marker file"_s;
+    if (offersTool(request, u"Bash") && !offersTool(request, u"exec_command")) {
+        const QJsonObject args{{u"command"_s, command}, {u"description"_s, description}};
+        return Reply::toolCall(u"Bash"_s, QString::fromUtf8(QJsonDocument(args).toJson(QJsonDocument::Compact)));
+    }
+    const QJsonObject args{{u"cmd"_s, command}, {u"description"_s, description}};
+    return Reply::toolCall(u"exec_command"_s, QString::fromUtf8(QJsonDocument(args).toJson(QJsonDocument::Compact)));
+}
+
 } // namespace
 
 Reply defaultReply(const LlmRequest &request)
@@ -57,10 +80,8 @@ Reply defaultChatReply(const LlmRequest &request)
         return Reply::httpError(500);
     if (said.contains(u"USE_TOOL"))
         return Reply::toolCall(u"Read"_s, readArguments(request));
-    if (said.contains(u"USE_BASH")) {
-        const QJsonObject args{{u"cmd"_s, u"touch created-by-agent.txt"_s}, {u"description"_s, u"Create a marker file"_s}};
-        return Reply::toolCall(u"exec_command"_s, QString::fromUtf8(QJsonDocument(args).toJson(QJsonDocument::Compact)));
-    }
+    if (said.contains(u"USE_BASH"))
+        return shellCall(request);
     const QString answer = u"Hello from the fake LLM. You said: "_s + said;
     if (request.wantsJson())
         return Reply::text(QString::fromUtf8(QJsonDocument(QJsonObject{{u"reply"_s, answer}}).toJson(QJsonDocument::Compact)));

@@ -21,7 +21,8 @@ Reply defaultReply(const LlmRequest &request);
 /// - user text with FAIL_500   → HTTP 500
 /// - user text with USE_TOOL   → a `Read` call on the first file name in the text (default a.txt),
 ///                               resolved against the working directory letta-code reports
-/// - user text with USE_BASH   → an `exec_command` call that touches created-by-agent.txt
+/// - user text with USE_BASH   → a shell call that touches created-by-agent.txt: `exec_command`, or
+///                               `Bash` when the request offers only that
 /// - anything else             → "Hello from the fake LLM. You said: <text>" (as a JSON object
 ///                               {"reply": …} when the request asks for JSON)
 Reply defaultChatReply(const LlmRequest &request);

@@ -152,6 +152,35 @@ private Q_SLOTS:
                                              << true << u"The tool ran. Final answer: 42."_s << QString() << QString()
                                              << u"stop"_s;
     }
+    void shellCallFollowsTheOfferedTools_data()
+    {
+        QTest::addColumn<QStringList>("offered");
+        QTest::addColumn<QString>("toolName");
+        QTest::addColumn<QString>("commandKey");
+        QTest::addRow("no tools") << QStringList{} << u"exec_command"_s << u"cmd"_s;
+        QTest::addRow("exec_command") << QStringList{u"Read"_s, u"exec_command"_s} << u"exec_command"_s << u"cmd"_s;
+        QTest::addRow("Bash only") << QStringList{u"Read"_s, u"Bash"_s} << u"Bash"_s << u"command"_s;
+        QTest::addRow("both") << QStringList{u"Bash"_s, u"exec_command"_s} << u"exec_command"_s << u"cmd"_s;
+    }
+    void shellCallFollowsTheOfferedTools()
+    {
+        QFETCH(QStringList, offered);
+        QJsonObject body = chatBody({message(u"user"_s, u"USE_BASH: create a marker file"_s)}, false);
+        QJsonArray tools;
+        for (const QString &name : offered)
+            tools.append(QJsonObject{{u"type"_s, u"function"_s}, {u"function"_s, QJsonObject{{u"name"_s, name}}}});
+        body.insert(u"tools"_s, tools);
+        const HttpAnswer answer = call(u"/v1/chat/completions"_s, body);
+        QCOMPARE(answer.status, 200);
+        const QJsonObject function = QJsonDocument::fromJson(answer.body).object().value(u"choices").toArray().first().toObject()
+                                     .value(u"message").toObject().value(u"tool_calls").toArray().first().toObject()
+                                     .value(u"function").toObject();
+        QFETCH(QString, toolName);
+        QFETCH(QString, commandKey);
+        QCOMPARE(function.value(u"name").toString(), toolName);
+        const QJsonObject args = QJsonDocument::fromJson(function.value(u"arguments").toString().toUtf8()).object();
+        QCOMPARE(args.value(commandKey).toString(), u"touch created-by-agent.txt"_s);
+    }
     void defaultRules()
     {
         QFETCH(QJsonArray, messages);
