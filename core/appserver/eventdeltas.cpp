@@ -150,6 +150,7 @@ void EventAssembler::applyToolMessage(LiveRun &run, LiveConversation &conv, cons
     int stepPosition = run.llmCalls + 1;
     if (message.kind == MessageKind::ToolReturn) {
         const QString callId = message.toolReturns.value(0).toolCallId;
+        conv.controlRequests.remove(callId);
         stepPosition = run.stepOfToolCall.value(callId);
         // A call that needed the user and returns without ever starting was refused.
         if (run.awaitingUser.remove(callId) && !run.toolStartedMs.contains(callId))
@@ -159,10 +160,15 @@ void EventAssembler::applyToolMessage(LiveRun &run, LiveConversation &conv, cons
             run.stepOfToolCall.insert(call.id, stepPosition);
     }
     const std::optional<qint64> at = message.dateMs;
+    const QString controlCallId = message.toolCalls.size() == 1 ? message.toolCalls.first().id : QString();
     LiveMessage &entry = upsertMessage(run, message.id, LiveMessage::Scope::AsIs);
     message.sequence = entry.message.sequence;
     entry.message = std::move(message);
     entry.stepPosition = stepPosition;
+    if (const auto request = conv.controlRequests.constFind(controlCallId); request != conv.controlRequests.cend()) {
+        entry.message.raw.insert(u"control_request"_s, *request);
+        run.awaitingUser.insert(controlCallId);
+    }
     if (!refusedCall.isEmpty())
         addApprovalDecision(run, refusedCall, false, u"not approved: the tool returned without running"_s, at);
 }
@@ -254,6 +260,7 @@ void EventAssembler::applyControlRequest(LiveConversation &conv, const QJsonObje
     const QString callId = request.value(u"tool_call_id").toString();
     if (request.value(u"subtype").toString() != u"can_use_tool" || callId.isEmpty())
         return;
+    conv.controlRequests.insert(callId, request);
     const QString requestId = toolMessageId(conv.ref.key, callId, u"request");
     for (const auto &run : std::as_const(m_runs)) {
         const auto index = run->messageIndex.find(requestId);
@@ -261,7 +268,7 @@ void EventAssembler::applyControlRequest(LiveConversation &conv, const QJsonObje
             continue;
         // Keep what the user was asked with the request it belongs to.
         Message &message = run->messages[*index].message;
-        message.raw.insert(u"control_request"_s, frame.value(u"request"));
+        message.raw.insert(u"control_request"_s, request);
         run->dirtyMessages.insert(*index);
         run->awaitingUser.insert(callId);
         return;

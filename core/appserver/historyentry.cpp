@@ -3,6 +3,7 @@
 
 #include "common/logging.h"
 #include "letta/parsers.h"
+#include "letta/textflatten.h"
 
 #include <algorithm>
 
@@ -20,6 +21,20 @@ bool isLlmOutput(const Message &message)
     case MessageKind::ApprovalRequest: return true;
     default: return false;
     }
+}
+
+QString promptText(const QJsonValue &content)
+{
+    if (!content.isArray())
+        return letta::flattenContent(content);
+    QJsonArray typed;
+    for (const QJsonValue &part : content.toArray()) {
+        const QString text = part.toObject().value(u"text").toString().trimmed();
+        if (!(text.startsWith(u"<system-reminder>") && text.endsWith(u"</system-reminder>")))
+            typed.append(part);
+    }
+    // A message made only of reminders is still shown as what it is rather than as an empty prompt.
+    return letta::flattenContent(typed.isEmpty() ? content : QJsonValue(typed));
 }
 
 void normaliseToolMessageId(Message &message, const ConversationRef &conversation)
@@ -48,6 +63,8 @@ QList<HistoryEntry> entriesFromHistory(const QJsonArray &messages, bool newestFi
         }
         HistoryEntry entry;
         entry.message = std::move(parsed).value();
+        if (entry.message.kind == MessageKind::User)
+            entry.message.text = promptText(item.toObject().value(u"content"));
         if (isLlmOutput(entry.message))
             entry.llmCallId = storedMessageIdOf(entry.message.id);
         normaliseToolMessageId(entry.message, conversation);

@@ -27,6 +27,10 @@ bool isLlmOutput(const Message &message);
 QList<HistoryEntry> entriesFromHistory(const QJsonArray &messages, bool newestFirst, const ConversationRef &conversation,
                                        qint64 *skipped);
 
+/// The text of a user message's content parts without the <system-reminder> parts letta-code adds
+/// (device and agent context, several KB): what the user typed. The stored raw JSON keeps them all.
+QString promptText(const QJsonValue &content);
+
 /// Normalises the id of a tool call or tool return entry (live or history) to toolMessageId().
 void normaliseToolMessageId(Message &message, const ConversationRef &conversation);
 

@@ -5,6 +5,7 @@
 #include "model/entities.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
 #include <QSet>
 #include <QStringList>
@@ -56,6 +57,9 @@ struct LiveConversation {
     bool resyncing = false;
     bool snapshotSeen = false;
     QHash<QString, QStringList> snapshot;       ///< the map replayed by the last sync
+    /// can_use_tool requests by tool call id, until the call returns: the request may arrive before
+    /// the approval_request_message it belongs to, or between its chunks.
+    QHash<QString, QJsonObject> controlRequests;
 };
 
 } // namespace lettascope::appserver

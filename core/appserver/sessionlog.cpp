@@ -110,7 +110,7 @@ QList<HistoryEntry> entriesFromSessionLog(const QByteArray &jsonl, const Convers
         if (role == u"user") {
             Message m = base(message, line, conversation, u"user_message"_s);
             m.otid = message.value(u"otid").toString();
-            m.text = letta::flattenContent(message.value(u"content"));
+            m.text = promptText(message.value(u"content"));
             entries.append(HistoryEntry{std::move(m), {}, {}});
         } else if (role == u"assistant") {
             addAssistant(message, line, conversation, entries);
