@@ -315,7 +315,12 @@ void RecorderWorker::fetchTurn(const FinishedTurn &turn, QJsonArray collected, Q
         store::WriteBatch batch;
         batch.runs = std::move(history.runs);     // never replace the recorded runs (the store keeps
         batch.steps = std::move(history.steps);   // reported rows over reconstructed ones)
-        batch.messages = std::move(history.messages);
+        // Only the prompts: the live record already holds the rest, with what history lacks (the
+        // can_use_tool request on an approval, errors), and a stored copy must not replace it.
+        for (Message &message : history.messages) {
+            if (message.kind == MessageKind::User)
+                batch.messages.append(std::move(message));
+        }
         write(std::move(batch));
     });
 }
