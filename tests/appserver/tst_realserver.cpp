@@ -18,6 +18,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
+#include <QTimer>
 #include <QTest>
 #include <QWebSocket>
 
@@ -32,6 +33,7 @@ using appservertest::LettaCodeServer;
 namespace {
 
 constexpr int kTurnTimeoutMs = 120000;  // the failing turn waits out the server's retry delays
+constexpr int kApprovalDelayMs = 300;
 
 /// The test's own client: it sends what a user would (the recorder never does), answers every
 /// approval request with "allow", and keeps every frame it receives.
@@ -90,7 +92,8 @@ public:
         for (qsizetype i = std::max<qsizetype>(0, m_frames.size() - count); i < m_frames.size(); ++i) {
             const QJsonObject &frame = m_frames.at(i);
             const QString detail = frame.value(u"delta").toObject().value(u"message_type").toString()
-                + frame.value(u"loop_status").toObject().value(u"status").toString();
+                + frame.value(u"loop_status").toObject().value(u"status").toString()
+                + frame.value(u"disposition").toString() + frame.value(u"error").toString();
             types << frame.value(u"type").toString() + (detail.isEmpty() ? QString() : u":"_s + detail);
         }
         return types.join(u", "_s);
@@ -109,14 +112,18 @@ private:
         const QString id = frame.value(u"request_id").toString();
         if (id.startsWith(u"drv-") && (frame.contains(u"success") || frame.value(u"type").toString() == u"input_accepted"))
             m_replies.insert(id, frame);
-        else
-            m_frames.append(frame);
+        if (!m_replies.contains(id) || id.startsWith(u"drv-approval-"))
+            m_frames.append(frame); // approval answers are kept for failure messages
         if (frame.value(u"type").toString() == u"control_request") {
             ++m_approvals;
-            send({{u"type"_s, u"input"_s}, {u"request_id"_s, u"drv-approval-%1"_s.arg(m_approvals)},
-                  {u"runtime"_s, frame.value(u"runtime")},
-                  {u"payload"_s, QJsonObject{{u"kind"_s, u"approval_response"_s}, {u"request_id"_s, frame.value(u"request_id")},
-                                             {u"decision"_s, QJsonObject{{u"behavior"_s, u"allow"_s}}}}}});
+            // Answered after a human's moment: an answer within a millisecond of the request can reach
+            // the server before it waits for one, and the turn then never resumes (seen with 0.32.18).
+            const QJsonObject answer{
+                {u"type"_s, u"input"_s}, {u"request_id"_s, u"drv-approval-%1"_s.arg(m_approvals)},
+                {u"runtime"_s, frame.value(u"runtime")},
+                {u"payload"_s, QJsonObject{{u"kind"_s, u"approval_response"_s}, {u"request_id"_s, frame.value(u"request_id")},
+                                           {u"decision"_s, QJsonObject{{u"behavior"_s, u"allow"_s}}}}}};
+            QTimer::singleShot(kApprovalDelayMs, this, [this, answer] { send(answer); });
         }
     }
 
