@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "clicache.h"
 
+#include "cliserver.h"
+
 #include "common/timestamps.h"
 #include "store/queries/serverqueries.h"
 
@@ -44,23 +46,17 @@ Result<CacheView> openCacheView(const GlobalOptions &options)
     if (!db)
         return db.error();
     CacheView view{std::move(db).value(), 0};
-    QString profileId;
-    if (!options.serverUrl.isEmpty()) {
-        auto url = parseServerUrl(options.serverUrl);
-        if (!url)
-            return url.error();
-        profileId = profileIdForUrl(*url);
-    } else if (!options.profileName.isEmpty()) {
-        profileId = options.profileName;
-    }
-    if (!profileId.isEmpty()) {
-        auto server = store::findServer(view.db, profileId);
-        if (!server)
-            return server.error();
-        if (!*server)
-            return Error{ErrorKind::NotFound, u"the cache has no data for %1; sync it first"_s.arg(profileId)};
-        view.serverId = (*server)->id;
-    }
+    if (options.serverUrl.isEmpty() && options.profileName.isEmpty())
+        return view;
+    auto selected = resolveServer(options, TokenNeed::None);
+    if (!selected)
+        return selected.error();
+    auto server = store::findServer(view.db, selected->profileId);
+    if (!server)
+        return server.error();
+    if (!*server)
+        return Error{ErrorKind::NotFound, u"the cache has no data for %1; sync it first"_s.arg(selected->name)};
+    view.serverId = (*server)->id;
     return view;
 }
 

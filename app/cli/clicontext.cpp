@@ -20,9 +20,14 @@ CliContext::CliContext(GlobalOptions options)
 
 int CliContext::fail(const QString &message, ExitCode code)
 {
+    warn(message);
+    return code;
+}
+
+void CliContext::warn(const QString &message)
+{
     m_out.flush();
     m_err << u"lettascope-cli: "_s << message << Qt::endl;
-    return code;
 }
 
 void CliContext::printJson(const QJsonValue &value)

@@ -29,6 +29,8 @@ public:
     /// One line on stderr, then the exit code to return.
     int fail(const QString &message, ExitCode code = ExitFailure);
     int usageError(const QString &message) { return fail(message, ExitUsage); }
+    /// One line on stderr; the command goes on.
+    void warn(const QString &message);
     /// Compact JSON followed by a newline, as `--json` prints it.
     void printJson(const QJsonValue &value);
     /// A plain-text table: columns padded to their widest cell (cells longer than 60 are cut).

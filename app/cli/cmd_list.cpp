@@ -213,10 +213,13 @@ int runList(CliContext &context, const QStringList &arguments)
             return context.usageError(u"--since needs an ISO date/time or an age such as 24h or 7d"_s);
     }
 
+    const QString what = parser.positionalArguments().constFirst();
+    static const QStringList kinds{u"runs"_s, u"agents"_s, u"steps"_s, u"messages"_s, u"jobs"_s};
+    if (!kinds.contains(what))
+        return context.usageError(u"cannot list '%1'; choose agents, runs, steps, messages or jobs"_s.arg(what));
     auto view = openCacheView(context.options());
     if (!view)
         return context.fail(view.error().message);
-    const QString what = parser.positionalArguments().constFirst();
     if (what == u"runs")
         return listRuns(context, *view, options);
     if (what == u"agents")
@@ -225,9 +228,7 @@ int runList(CliContext &context, const QStringList &arguments)
         return listSteps(context, *view, options);
     if (what == u"messages")
         return listMessages(context, *view, options);
-    if (what == u"jobs")
-        return listJobs(context, *view, options);
-    return context.usageError(u"cannot list '%1'; choose agents, runs, steps, messages or jobs"_s.arg(what));
+    return listJobs(context, *view, options);
 }
 
 } // namespace lettascope::cli

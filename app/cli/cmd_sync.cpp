@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "appserverutil.h"
 #include "clicache.h"
+#include "cliserver.h"
 #include "commands.h"
 #include "interrupt.h"
 
@@ -58,11 +59,8 @@ int runSync(CliContext &context, const QStringList &arguments)
         context.out() << parser.helpText();
         return ExitOk;
     }
-    if (context.options().serverUrl.isEmpty())
-        return context.usageError(u"sync needs --server URL before the command"_s);
-    auto url = parseServerUrl(context.options().serverUrl);
-    if (!url)
-        return context.usageError(url.error().message);
+    if (context.options().serverUrl.isEmpty() && context.options().profileName.isEmpty())
+        return context.usageError(u"sync needs --server URL or --profile NAME"_s);
 
     SyncOptions options;
     const QString metrics = parser.value(u"step-metrics"_s);
@@ -77,34 +75,39 @@ int runSync(CliContext &context, const QStringList &arguments)
     else
         return context.usageError(u"--step-metrics takes a number, 'all' or 'none'"_s);
 
-    store::StoreWriter writer;
-    if (auto opened = writer.open(cachePath(context.options())); !opened)
-        return context.fail(opened.error().message);
-
-    // The URL's scheme says which kind of server this is; both fill the same cache.
+    // The URL's scheme says which kind of server this is (ws:// is an App Server); both fill the same cache.
     std::unique_ptr<letta::NetworkThread> network;
     std::unique_ptr<appserver::AppServerClient> appServer;
     std::unique_ptr<SyncSource> source;
-    if (isAppServerUrl(*url)) {
+    store::ServerRecord server;
+    const auto url = parseServerUrl(context.options().serverUrl);
+    if (!context.options().serverUrl.isEmpty() && url && isAppServerUrl(*url)) {
         auto endpoint = appServerEndpoint(*url);
         if (!endpoint)
             return context.usageError(endpoint.error().message);
         appServer = std::make_unique<appserver::AppServerClient>(*endpoint);
         source = std::make_unique<appserver::AppServerSource>(appServer.get());
+        server = serverRecordFor(*url);
     } else {
+        auto selected = resolveServer(context.options(), TokenNeed::Read);
+        if (!selected)
+            return selected.error().kind == ErrorKind::BadRequest ? context.usageError(selected.error().message)
+                                                                  : context.fail(selected.error().message);
+        if (!selected->notice.isEmpty())
+            context.warn(selected->notice);
         network = std::make_unique<letta::NetworkThread>();
-        letta::ServerEndpoint endpoint;
-        endpoint.baseUrl = *url;
-        endpoint.token = qEnvironmentVariable("LETTA_API_KEY");
-        endpoint.projectId = qEnvironmentVariable("LETTA_PROJECT_ID");
-        network->client()->setEndpoint(endpoint);
+        network->client()->setEndpoint(selected->endpoint);
         source = std::make_unique<RestSource>(network->client());
+        server = {selected->profileId, selected->name, selected->endpoint.baseUrl.toString(), u"rest"_s, {}};
     }
 
+    store::StoreWriter writer;
+    if (auto opened = writer.open(cachePath(context.options())); !opened)
+        return context.fail(opened.error().message);
     SyncEngine engine(writer);
     // Ctrl+C asks the sync to stop after the batch in flight; whatever was committed stays.
     installInterruptHandler();
-    const SyncReport report = engine.run(*source, serverRecordFor(*url), options, {}, &interruptFlag());
+    const SyncReport report = engine.run(*source, server, options, {}, &interruptFlag());
 
     if (parser.isSet(u"json"_s))
         context.printJson(reportToJson(report));

@@ -65,9 +65,11 @@ int main(int argc, char *argv[])
             rest << arg;
         }
     }
-    if (rest.isEmpty() || rest.first() == u"--help" || rest.first() == u"-h") {
+    if (rest.isEmpty())
+        return early.usageError(u"no command given; see lettascope-cli --help"_s);
+    if (rest.first() == u"--help" || rest.first() == u"-h") {
         printUsage(early.out());
-        return rest.isEmpty() ? ExitUsage : ExitOk;
+        return ExitOk;
     }
     if (rest.first() == u"--version") {
         early.out() << QCoreApplication::applicationVersion() << Qt::endl;

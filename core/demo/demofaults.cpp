@@ -28,8 +28,10 @@ std::optional<FaultRule> ruleForKind(QStringView name)
     } else if (name == u"huge-message") {
         rule.kind = FaultKind::HugeMessage;
     } else if (name == u"steps-400") {
+        // Only the org-wide list fails on those versions; /v1/steps/{id}/metrics keeps working.
         rule.kind = FaultKind::BadRequestOrder;
         rule.pathPrefix = u"/v1/steps"_s;
+        rule.exactPath = true;
     } else {
         return std::nullopt;
     }
@@ -101,6 +103,8 @@ FaultDecision DemoFaults::decide(QStringView path, bool messageList)
     for (Active &active : m_rules) {
         const FaultRule &rule = active.rule;
         if (!path.startsWith(rule.pathPrefix))
+            continue;
+        if (rule.exactPath && path.size() > rule.pathPrefix.size() && path.sliced(rule.pathPrefix.size()) != u"/")
             continue;
         const bool changesBody = rule.kind == FaultKind::UnknownMessageType || rule.kind == FaultKind::HugeMessage;
         if (changesBody && !messageList)

@@ -30,6 +30,7 @@ enum class FaultKind {
 struct FaultRule {
     FaultKind kind = FaultKind::ServerError;
     QString pathPrefix;
+    bool exactPath = false;     ///< only pathPrefix itself (with or without its trailing slash)
     int firstN = -1;            ///< -1: no count limit
     double probability = 1.0;
     int status = 500;           ///< ServerError only

@@ -3,6 +3,8 @@
 #include "demo/demorouter.h"
 #include "demo/demoserverthread.h"
 
+#include "benchsupport.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
@@ -22,6 +24,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace lettascope::demo;
+using namespace benchsupport;
 
 // Figures for the demo server: generation of 10,000 runs, small-request throughput over six
 // keep-alive connections, and full walks of the runs and messages lists in pages of 1000.
@@ -29,36 +32,6 @@ using namespace lettascope::demo;
 namespace {
 
 constexpr int kRounds = 5;
-
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values[values.size() / 2];
-}
-
-qint64 residentKiB()
-{
-    QFile status(u"/proc/self/status"_s);
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
-    }
-    return -1;
-}
-
-QString cpuModel()
-{
-    QFile info(u"/proc/cpuinfo"_s);
-    if (info.open(QIODevice::ReadOnly)) {
-        for (const QByteArray &line : info.readAll().split('\n')) {
-            if (line.startsWith("model name"))
-                return QString::fromUtf8(line.mid(line.indexOf(':') + 1).trimmed());
-        }
-    }
-    return QSysInfo::currentCpuArchitecture();
-}
 
 DemoConfig largeConfig()
 {
@@ -205,14 +178,7 @@ Walk walk(QNetworkAccessManager &network, const QUrl &base, const QString &path,
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    std::printf("Demo server benchmark — %s, %d logical cores (shared), Qt %s, %s build\n",
-                qPrintable(cpuModel()), QThread::idealThreadCount(), qVersion(),
-#ifdef NDEBUG
-                "optimised"
-#else
-                "debug"
-#endif
-    );
+    std::printf("Demo server benchmark — %s\n", qPrintable(machineLine()));
     std::printf("Every figure is the median of %d rounds.\n\n", kRounds);
 
     // Generation of 20 agents x 500 runs.

@@ -2,9 +2,8 @@
 #include "searchqueries.h"
 
 #include "rowdecode.h"
+#include "searchsnippet.h"
 #include "store/sqlite.h"
-
-#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
@@ -12,10 +11,9 @@ namespace lettascope::store {
 
 QString ftsQueryFor(const QString &text)
 {
-    static const QRegularExpression words(u"[\\w][\\w.\\-/]*"_s, QRegularExpression::UseUnicodePropertiesOption);
     QStringList terms;
-    for (auto it = words.globalMatch(text); it.hasNext();)
-        terms << u'"' + it.next().captured().replace(u'"', u"\"\""_s) + u'"';
+    for (QString word : searchWords(text))
+        terms << u'"' + word.replace(u'"', u"\"\""_s) + u'"';
     if (terms.isEmpty())
         return {};
     terms.last() += u'*';
@@ -26,11 +24,11 @@ Result<QList<MessageSearchHit>> searchMessages(Database &db, qint64 serverId, co
                                                qint64 offset)
 {
     const QString fts = ftsQueryFor(text);
+    const QStringList words = searchWords(text);
     if (fts.isEmpty())
         return QList<MessageSearchHit>();
-    // Snippet from whichever column matched: text first, else tool arguments/returns.
-    const QByteArray sql = "SELECT " + QByteArray(kMessageColumns) + ", m.server_id, a.name, "
-        "COALESCE(NULLIF(snippet(messages_fts, 0, '[', ']', '…', 12), ''), snippet(messages_fts, 1, '[', ']', '…', 12)), "
+    // The snippet is cut here, not by FTS5's snippet(), which is quadratic in the number of matches.
+    const QByteArray sql = "SELECT " + QByteArray(kMessageColumns) + ", m.server_id, a.name, m.tool_text, "
         "messages_fts.rank "
         "FROM messages_fts JOIN messages m ON m.rowid = messages_fts.rowid "
         "LEFT JOIN agents a ON a.server_id = m.server_id AND a.id = m.agent_id "
@@ -51,7 +49,11 @@ Result<QList<MessageSearchHit>> searchMessages(Database &db, qint64 serverId, co
         int c = decodeMessage(*stmt, 0, hit.message);
         hit.serverId = stmt->int64(c++);
         hit.agentName = stmt->text(c++);
-        hit.snippet = stmt->text(c++);
+        // Whichever column matched: the text first, else tool names, arguments and returns.
+        hit.snippet = searchSnippet(hit.message.text, words);
+        const QString toolText = stmt->text(c++);
+        if (hit.snippet.isEmpty())
+            hit.snippet = searchSnippet(toolText, words);
         hit.rank = stmt->real(c++);
         hits << hit;
     }
