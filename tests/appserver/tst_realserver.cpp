@@ -160,9 +160,26 @@ class TestRealServer : public QObject
     }
 
     /// `columns` of the recorded runs of one user message, in order.
-    QStringList runsOf(const QString &clientId, const QString &columns) const
+    QStringList runsOf(const QString &clientId, const QString &columns, const QString &conversation = {}) const
     {
-        return query(u"SELECT %1 FROM runs WHERE id LIKE '%2/%3/%' ORDER BY created_ms, id"_s.arg(columns, m_conversation, clientId));
+        return query(u"SELECT %1 FROM runs WHERE id LIKE '%2/%3/%' ORDER BY created_ms, id"_s
+                         .arg(columns, conversation.isEmpty() ? m_conversation : conversation, clientId));
+    }
+
+    /// A new conversation of the test's agent, subscribed to by the recorder; its runtime.
+    QJsonObject startConversation(const QString &mode)
+    {
+        const qint64 subscribed = m_recorder->stats().conversations;
+        const QJsonObject started = m_driver.command({{u"type"_s, u"runtime_start"_s}, {u"agent_id"_s, m_runtime.value(u"agent_id")},
+                                                      {u"create_conversation"_s, QJsonObject{}}, {u"mode"_s, mode},
+                                                      {u"cwd"_s, m_server.workDir()}, {u"wait_for_replay"_s, true}});
+        if (!started.value(u"success").toBool()) {
+            qWarning() << "runtime_start failed:" << started;
+            return {};
+        }
+        if (!QTest::qWaitFor([&] { return m_recorder->stats().conversations > subscribed; }, 30000))
+            return {};
+        return started.value(u"runtime").toObject();
     }
 
     /// LLM calls the fake answered with a completion (every call but the scripted 500s).
@@ -257,21 +274,26 @@ private Q_SLOTS:
 
     void approvalTurn()
     {
+        // In a conversation of its own, standard mode, as a user at a terminal would meet it.
+        const QJsonObject runtime = startConversation(u"standard"_s);
+        QVERIFY(!runtime.isEmpty());
+        const QString conversation = runtime.value(u"conversation_id").toString();
         const int approvalsBefore = m_driver.approvalsAnswered();
-        const auto [finished, runIds] = m_driver.turn(m_runtime, u"USE_BASH: create a marker file"_s, u"cm-3"_s);
+        const auto [finished, runIds] = m_driver.turn(runtime, u"USE_BASH: create a marker file"_s, u"cm-3"_s);
         QVERIFY2(finished.value(u"stop_reason").toString() == u"end_turn", qPrintable(m_driver.recentFrames()));
         QCOMPARE(m_driver.approvalsAnswered(), approvalsBefore + 1);
         QVERIFY2(QFile::exists(m_server.workDir() + u"/created-by-agent.txt"_s), "the approved command ran");
         QCOMPARE(runIds.size(), 2);
-        QTRY_COMPARE_WITH_TIMEOUT(runsOf(u"cm-3"_s, u"status || ' ' || stop_reason || ' ' || coalesce(tools_used, '-')"_s),
+        QTRY_COMPARE_WITH_TIMEOUT(runsOf(u"cm-3"_s, u"status || ' ' || stop_reason || ' ' || coalesce(tools_used, '-')"_s, conversation),
                                   (QStringList{u"completed requires_approval Bash"_s, u"completed end_turn -"_s}), 10000);
         // The request the user answered, and the answer, are both kept with the call.
         QTRY_COMPARE_WITH_TIMEOUT(query(u"SELECT tool_names || ' ' || (raw->'control_request'->>'subtype') FROM messages "
-                                        "WHERE run_id = '%1/cm-3/1' AND message_type = 'approval_request_message'"_s.arg(m_conversation)),
+                                        "WHERE run_id = '%1/cm-3/1' AND message_type = 'approval_request_message'"_s.arg(conversation)),
                                   QStringList{u"Bash can_use_tool"_s}, 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(query(u"SELECT tool_status FROM messages WHERE run_id LIKE '%1/cm-3/%' "
-                       "AND message_type = 'tool_return_message'"_s.arg(m_conversation)),
-                 QStringList{u"success"_s}, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(query(u"SELECT message_type || ' ' || coalesce(tool_status, '-') FROM messages "
+                                        "WHERE run_id = '%1/cm-3/1' AND message_type <> 'user_message' ORDER BY message_type"_s.arg(conversation)),
+                                  (QStringList{u"approval_request_message -"_s, u"approval_response_message -"_s,
+                                               u"tool_return_message success"_s}), 10000);
     }
 
     void failingTurnKeepsItsErrors()
