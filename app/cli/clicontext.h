@@ -25,6 +25,8 @@ public:
 
     const GlobalOptions &options() const { return m_options; }
     QTextStream &out() { return m_out; }
+    /// Progress and warnings; never mixed into the --json output on stdout.
+    QTextStream &err() { return m_err; }
 
     /// One line on stderr, then the exit code to return.
     int fail(const QString &message, ExitCode code = ExitFailure);

@@ -26,5 +26,6 @@ int runExport(CliContext &context, const QStringList &arguments);
 int runFakeLlm(CliContext &context, const QStringList &arguments);
 int runRecord(CliContext &context, const QStringList &arguments);
 int runImport(CliContext &context, const QStringList &arguments);
+int runTrajectories(CliContext &context, const QStringList &arguments);
 
 } // namespace lettascope::cli

@@ -19,6 +19,7 @@ constexpr std::array commands{
     Command{"show", "show a cached run with its steps and messages", &runShow},
     Command{"search", "full-text search over cached messages and tool calls", &runSearch},
     Command{"export", "export cached runs as JSON Lines or CSV", &runExport},
+    Command{"trajectories", "build, process, list, show, search, export and import trajectories", &runTrajectories},
     Command{"demo-server", "run the built-in demo Letta server", &runDemoServer},
     Command{"fake-llm", "run the scripted OpenAI-compatible LLM used by tests", &runFakeLlm},
 };

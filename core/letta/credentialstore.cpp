@@ -20,9 +20,9 @@ QString keyFor(const QString &profileId)
     return u"server/"_s + profileId;
 }
 
-QString environmentToken()
+QString environmentToken(const QString &variable)
 {
-    return qEnvironmentVariable(CredentialStore::EnvironmentVariable).trimmed();
+    return variable.isEmpty() ? QString() : qEnvironmentVariable(variable.toLocal8Bit().constData()).trimmed();
 }
 
 // QtKeychain reports a missing Secret Service / KWallet as NoBackendAvailable, NotImplemented or,
@@ -33,9 +33,9 @@ bool keychainUnavailable(QKeychain::Error error)
         || error == QKeychain::OtherError;
 }
 
-QString unavailableNotice(const QString &why)
+QString unavailableNotice(const QString &why, const QString &variable = QString::fromLatin1(CredentialStore::EnvironmentVariable))
 {
-    return u"No keychain service is running (%1); set LETTA_API_KEY in the environment to supply the token."_s.arg(why);
+    return u"No keychain service is running (%1); set %2 in the environment to supply the token."_s.arg(why, variable);
 }
 
 /// Starts `job` and calls `done(job error, error text, secret)` exactly once: when the keychain
@@ -75,20 +75,20 @@ CredentialStore::CredentialStore(const QString &service, QObject *parent) : QObj
 
 QFuture<Result<StoredToken>> CredentialStore::readToken(const QString &profileId)
 {
-    if (const QString token = environmentToken(); !token.isEmpty())
+    if (const QString token = environmentToken(m_environmentVariable); !token.isEmpty())
         return readyFuture(Result<StoredToken>(StoredToken{token, TokenSource::Environment, {}}));
 
     auto promise = std::make_shared<QPromise<Result<StoredToken>>>();
     promise->start();
     auto *job = new QKeychain::ReadPasswordJob(m_service, this);
     job->setKey(keyFor(profileId));
-    runJob(job, this, m_timeoutMs, [promise](QKeychain::Error error, const QString &why, const QString &secret) {
+    runJob(job, this, m_timeoutMs, [promise, variable = m_environmentVariable](QKeychain::Error error, const QString &why, const QString &secret) {
         if (error == QKeychain::NoError) {
             promise->addResult(StoredToken{secret, TokenSource::Keychain, {}});
         } else if (error == QKeychain::EntryNotFound) {
             promise->addResult(StoredToken{});
         } else if (keychainUnavailable(error)) {
-            const QString notice = unavailableNotice(why);
+            const QString notice = unavailableNotice(why, variable);
             qCWarning(lcSecrets).noquote() << notice;
             // LETTA_API_KEY was consulted first and is empty: there is no token to fall back to.
             promise->addResult(StoredToken{QString(), TokenSource::None, notice});

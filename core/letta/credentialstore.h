@@ -50,9 +50,13 @@ public:
 
     /// How long to wait for the keychain before treating it as absent (D-Bus can hang for 25 s).
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+    /// The variable that overrides the keychain on read (LETTA_API_KEY by default). Stores of other
+    /// secrets (the LLM endpoint's key) name their own, so a Letta token never leaks into them.
+    void setEnvironmentVariable(const QString &name) { m_environmentVariable = name; }
 
 private:
     QString m_service;
+    QString m_environmentVariable = QString::fromLatin1(EnvironmentVariable);
     int m_timeoutMs = 10'000;
 };
 

@@ -73,6 +73,8 @@ public:
     /// Binds text; a null QString binds SQL NULL, an empty one binds ''.
     Statement &bind(int index, const QString &value);
     Statement &bind(int index, const QByteArray &utf8);
+    /// Binds bytes as a BLOB (bind(QByteArray) binds UTF-8 text).
+    Statement &bindBlob(int index, const QByteArray &bytes);
     Statement &bindNull(int index);
     template<typename T>
     Statement &bind(int index, const std::optional<T> &value)

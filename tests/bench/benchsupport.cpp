@@ -37,10 +37,15 @@ QString cpuModel()
 
 double median(std::vector<double> values)
 {
+    return percentile(std::move(values), 50);
+}
+
+double percentile(std::vector<double> values, int pct)
+{
     if (values.empty())
         return 0;
     std::sort(values.begin(), values.end());
-    return values[values.size() / 2];
+    return values[std::min(values.size() - 1, values.size() * size_t(std::clamp(pct, 0, 100)) / 100)];
 }
 
 qint64 residentKiB()

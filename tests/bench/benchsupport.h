@@ -9,6 +9,8 @@
 namespace benchsupport {
 
 double median(std::vector<double> values);
+/// The value below which `pct` percent of the values lie (nearest rank); 0 for none.
+double percentile(std::vector<double> values, int pct);
 /// Resident set of this process now, in KiB (-1 when /proc is unavailable).
 qint64 residentKiB();
 /// "<cpu model>, N logical cores (shared), Qt X, optimised build": printed under every benchmark title.

@@ -1,0 +1,351 @@
+// SPDX-License-Identifier: MIT
+// Search: the vector index against exact brute force, hybrid ranking with every filter, contrasts at
+// the band edges, similar runs, and the keyword-only fallback.
+#include "cachefixture.h"
+#include "store/sqlite.h"
+#include "trajectories/processing/jobqueue.h"
+#include "trajectories/processing/jobrunner.h"
+#include "trajectories/processing/localbackend.h"
+#include "trajectories/scoretext.h"
+#include "trajectories/search/hybridsearch.h"
+#include "trajectories/search/vectorindex.h"
+#include "trajectories/trajectorybuilder.h"
+#include "trajectories/trajectoryqueries.h"
+
+#include <QRandomGenerator>
+#include <QTest>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+using namespace lettascope;
+using namespace lettascope::trajectories;
+using namespace testsupport;
+
+namespace {
+
+constexpr qint64 T0 = 1'767'225'600'000;
+constexpr qint64 Day = 86'400'000;
+
+QList<float> randomUnit(QRandomGenerator &rng, int dim)
+{
+    QList<float> v(dim);
+    double norm = 0;
+    for (float &x : v) {
+        x = float(rng.generateDouble() * 2 - 1);
+        norm += double(x) * x;
+    }
+    for (float &x : v)
+        x = float(x / std::sqrt(norm));
+    return v;
+}
+
+QList<qint64> bruteForce(store::Database &db, const QString &model, const QList<float> &q, int k)
+{
+    auto stmt = db.prepare("SELECT trajectory_id, vector FROM trajectory_embeddings WHERE model_key = ?1");
+    stmt->bind(1, model);
+    QList<std::pair<double, qint64>> all;
+    while (*stmt->step()) {
+        const QByteArray blob = stmt->blob(1);
+        const auto *v = reinterpret_cast<const float *>(blob.constData());
+        double dot = 0;
+        for (int i = 0; i < q.size(); ++i)
+            dot += double(v[i]) * q[i];
+        all.append({dot, stmt->int64(0)});
+    }
+    std::sort(all.begin(), all.end(), [](auto a, auto b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
+    QList<qint64> ids;
+    for (int i = 0; i < k && i < all.size(); ++i)
+        ids << all[i].second;
+    return ids;
+}
+
+bool processAll(CacheFixture &cache)
+{
+    RunnerConfig config;
+    config.idlePollMs = 20;
+    JobRunner runner(cache.writer(), BackendSet::uniform(std::make_shared<LocalBackend>()), config);
+    if (!runner.start())
+        return false;
+    auto db = cache.read();
+    const bool done = QTest::qWaitFor([&] { return jobqueue::stats(db)->open() == 0; }, 20000);
+    runner.stop();
+    return done;
+}
+
+HybridSearch::EmbedQuery localEmbed()
+{
+    return [](const QString &text) { return LocalBackend().embedQuery(text); };
+}
+
+} // namespace
+
+class TestTrajectorySearch : public QObject
+{
+    Q_OBJECT
+
+    CacheFixture m_cache; // 60 processed scenario runs over two agents and 60 days
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_cache.open());
+        QList<ScenarioRun> runs;
+        for (int i = 0; i < 60; ++i)
+            runs << scenarioRun(i, i % 2 ? u"agent-b"_s : u"agent-a"_s, T0 + i * Day);
+        QVERIFY(m_cache.write(runs));
+        QVERIFY(TrajectoryBuilder(m_cache.writer()).build().ok());
+        QVERIFY(processAll(m_cache));
+    }
+
+    void scoreTextShowsZero()
+    {
+        QCOMPARE(scoreText(0.0), u"0.00"_s);
+        QCOMPARE(scoreText(0.7), u"0.70"_s);
+        QCOMPARE(scoreText(std::nullopt), u"N/A"_s);
+    }
+
+    void keywordQuery_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("query");
+        QTest::addRow("words") << u"Tool error"_s << u"\"tool\" OR \"error\""_s;
+        QTest::addRow("stopwords left out") << u"the error with the weather"_s << u"\"error\" OR \"weather\""_s;
+        QTest::addRow("only stopwords kept") << u"to be or not"_s << u"\"to\" OR \"be\" OR \"or\" OR \"not\""_s;
+        QTest::addRow("operators are words") << u"NEAR(a b) AND \"x\""_s << u"\"near\" OR \"b\" OR \"x\""_s;
+        QTest::addRow("repeats once") << u"error Error ERROR"_s << u"\"error\""_s;
+        QTest::addRow("nothing") << u"?!"_s << QString();
+    }
+
+    void keywordQuery()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, query);
+        QCOMPARE(ftsAnyQuery(text), query);
+    }
+
+    void vectorRecallAgainstBruteForce()
+    {
+        // Random vectors under a test model, written like the runner writes them.
+        const QString model = u"test:random64"_s;
+        QRandomGenerator rng(1234);
+        auto written = m_cache.writer().call<Done>([&rng, model](store::Database &db) -> Result<Done> {
+            store::Transaction tx(db);
+            auto ids = db.prepare("SELECT rowid FROM trajectories");
+            auto insert = db.prepare("INSERT INTO trajectory_embeddings(trajectory_id, model_key, dim, vector, seq) VALUES (?1, ?2, 64, ?3, 1)");
+            while (*ids->step()) {
+                const QList<float> v = randomUnit(rng, 64);
+                insert->bind(1, ids->int64(0)).bind(2, model).bindBlob(3, QByteArray(reinterpret_cast<const char *>(v.constData()), 64 * 4));
+                if (auto s = insert->run(); !s)
+                    return s;
+            }
+            return tx.commit();
+        }).result();
+        QVERIFY(written);
+        auto db = m_cache.read();
+        VectorIndex index(model);
+        QVERIFY(index.refresh(db));
+        QCOMPARE(index.size(), 60);
+        QCOMPARE(index.dim(), 64);
+        int found = 0;
+        for (int q = 0; q < 20; ++q) {
+            const QList<float> query = randomUnit(rng, 64);
+            const QList<qint64> exact = bruteForce(db, model, query, 10);
+            QList<qint64> got;
+            for (const VectorHit &hit : index.search(query, 10))
+                got << hit.rowId;
+            for (qint64 id : exact)
+                found += got.contains(id);
+            QCOMPARE(got, exact); // exact search: same ids in the same order
+        }
+        QVERIFY(found / 200.0 >= 0.95);
+        // A restricted search only returns allowed rows, still best first.
+        const QSet<qint64> allowed{1, 2, 3, 4, 5};
+        const auto hits = index.search(randomUnit(rng, 64), 10, &allowed);
+        QCOMPARE(hits.size(), 5);
+        for (const auto &hit : hits)
+            QVERIFY(allowed.contains(hit.rowId));
+        // Another model's vectors are another index.
+        VectorIndex local(u"local:hash256-v1"_s);
+        QVERIFY(local.refresh(db));
+        QCOMPARE(local.dim(), 256);
+    }
+
+    void hybridFindsTheTopic()
+    {
+        auto db = m_cache.read();
+        VectorIndex index(u"local:hash256-v1"_s);
+        QVERIFY(index.refresh(db));
+        HybridSearch search(db, &index, localEmbed());
+        SearchRequest request;
+        request.text = u"weather forecast Paris"_s;
+        request.limit = 5;
+        auto results = search.search(request);
+        QVERIFY(results);
+        QCOMPARE(results->hits.size(), 5);
+        QCOMPARE(results->embeddingModel, u"local:hash256-v1"_s);
+        for (const SearchHit &hit : results->hits) {
+            QVERIFY2(hit.row.summary.contains(u"Paris"_s), qPrintable(hit.row.summary));
+            QVERIFY(hit.score > 0 && hit.score <= 1.0);
+            QVERIFY(hit.vector > 0);
+            QVERIFY(hit.keyword > 0);
+        }
+        for (qsizetype i = 1; i < results->hits.size(); ++i)
+            QVERIFY(results->hits[i - 1].score >= results->hits[i].score);
+    }
+
+    void filters_data()
+    {
+        QTest::addColumn<TrajectoryFilters>("filters");
+        TrajectoryFilters agent;
+        agent.agentIds = {u"agent-b"_s};
+        QTest::addRow("agent") << agent;
+        TrajectoryFilters status;
+        status.executionStatuses = {u"failed"_s};
+        QTest::addRow("execution status") << status;
+        TrajectoryFilters score;
+        score.minScore = 0.3;
+        score.maxScore = 0.5;
+        QTest::addRow("score range") << score;
+        TrajectoryFilters tags;
+        tags.tags = {u"tool_error"_s, u"recovered_after_error"_s};
+        QTest::addRow("tags, all must match") << tags;
+        TrajectoryFilters category;
+        category.category = u"information_retrieval"_s;
+        QTest::addRow("category") << category;
+        TrajectoryFilters complexity;
+        complexity.complexity = u"simple"_s;
+        QTest::addRow("complexity") << complexity;
+        TrajectoryFilters dates;
+        dates.sinceMs = T0 + 10 * Day;
+        dates.untilMs = T0 + 20 * Day;
+        QTest::addRow("date range") << dates;
+    }
+
+    void filters()
+    {
+        QFETCH(TrajectoryFilters, filters);
+        auto db = m_cache.read();
+        VectorIndex index(u"local:hash256-v1"_s);
+        QVERIFY(index.refresh(db));
+        HybridSearch search(db, &index, localEmbed());
+        SearchRequest request;
+        request.text = u"tool error"_s;
+        request.filters = filters;
+        request.limit = 100;
+        auto results = search.search(request);
+        QVERIFY(results);
+        // Every hit satisfies the filter, and every keyword match that does is found.
+        const qint64 expected = *countTrajectories(db, filters);
+        QVERIFY(expected > 0);
+        QVERIFY(!results->hits.isEmpty());
+        for (const SearchHit &hit : results->hits) {
+            const TrajectoryRow &r = hit.row;
+            if (!filters.agentIds.isEmpty())
+                QVERIFY(filters.agentIds.contains(r.agentId));
+            if (!filters.executionStatuses.isEmpty())
+                QVERIFY(filters.executionStatuses.contains(r.executionStatus));
+            if (filters.minScore)
+                QVERIFY(r.score && *r.score >= *filters.minScore && *r.score <= *filters.maxScore);
+            for (const QString &tag : filters.tags)
+                QVERIFY(r.tags.contains(tag));
+            if (!filters.category.isEmpty())
+                QCOMPARE(r.category, filters.category);
+            if (!filters.complexity.isEmpty())
+                QCOMPARE(r.complexity, filters.complexity);
+            if (filters.sinceMs)
+                QVERIFY(*r.createdMs >= *filters.sinceMs && *r.createdMs < *filters.untilMs);
+        }
+        QVERIFY(results->hits.size() <= expected);
+    }
+
+    void contrastBands_data()
+    {
+        QTest::addColumn<double>("score");
+        QTest::addColumn<QString>("bucket");
+        QTest::addRow("0.0") << 0.0 << u"failures"_s;
+        QTest::addRow("0.3") << 0.3 << u"failures"_s;
+        QTest::addRow("0.31") << 0.31 << u"moderate"_s;
+        QTest::addRow("0.5") << 0.5 << u"moderate"_s;
+        QTest::addRow("0.69") << 0.69 << u"moderate"_s;
+        QTest::addRow("0.7") << 0.7 << u"successes"_s;
+        QTest::addRow("1.0") << 1.0 << u"successes"_s;
+    }
+
+    void contrastBands()
+    {
+        QFETCH(double, score);
+        QFETCH(QString, bucket);
+        // One trajectory gets the score under test; it must land in exactly one bucket.
+        auto set = m_cache.writer().call<Done>([score](store::Database &db) -> Result<Done> {
+            auto stmt = db.prepare("UPDATE trajectories SET score = ?1 WHERE run_id = 'run-000000'");
+            stmt->bind(1, score);
+            return stmt->run();
+        }).result();
+        QVERIFY(set);
+        auto db = m_cache.read();
+        const qint64 target = **findTrajectory(db, 0, u"run-000000"_s);
+        VectorIndex index(u"local:hash256-v1"_s);
+        QVERIFY(index.refresh(db));
+        HybridSearch search(db, &index, localEmbed());
+        SearchRequest request;
+        request.text = u"weather Paris"_s;
+        request.limit = 60;
+        auto contrasts = search.contrasts(request);
+        QVERIFY(contrasts);
+        auto contains = [target](const QList<SearchHit> &hits) {
+            return std::any_of(hits.begin(), hits.end(), [target](const SearchHit &h) { return h.row.rowId == target; });
+        };
+        QCOMPARE(contains(contrasts->successes), bucket == u"successes");
+        QCOMPARE(contains(contrasts->moderate), bucket == u"moderate");
+        QCOMPARE(contains(contrasts->failures), bucket == u"failures");
+        for (const SearchHit &h : contrasts->successes)
+            QVERIFY(*h.row.score >= 0.7);
+        for (const SearchHit &h : contrasts->moderate)
+            QVERIFY(*h.row.score > 0.3 && *h.row.score < 0.7);
+        for (const SearchHit &h : contrasts->failures)
+            QVERIFY(*h.row.score <= 0.3);
+        // No dead zone: every scored keyword match is in some bucket.
+        const qsizetype total = contrasts->successes.size() + contrasts->moderate.size() + contrasts->failures.size();
+        QCOMPARE(total, 60);
+    }
+
+    void similarRuns()
+    {
+        auto db = m_cache.read();
+        VectorIndex index(u"local:hash256-v1"_s);
+        QVERIFY(index.refresh(db));
+        HybridSearch search(db, &index, localEmbed());
+        const qint64 weather = **findTrajectory(db, 0, u"run-000002"_s);
+        SearchRequest request;
+        request.likeTrajectory = weather;
+        request.limit = 3;
+        auto results = search.search(request);
+        QVERIFY(results);
+        QCOMPARE(results->hits.size(), 3);
+        for (const SearchHit &hit : results->hits) {
+            QVERIFY(hit.row.rowId != weather);
+            QVERIFY2(hit.row.summary.contains(u"Paris"_s), qPrintable(hit.row.summary));
+        }
+    }
+
+    void keywordOnlyWithoutVectors()
+    {
+        auto db = m_cache.read();
+        VectorIndex empty(u"openai:text-embedding-3-small"_s);
+        QVERIFY(empty.refresh(db));
+        HybridSearch search(db, &empty, localEmbed());
+        SearchRequest request;
+        request.text = u"lighthouse"_s;
+        auto results = search.search(request);
+        QVERIFY(results);
+        QVERIFY(!results->hits.isEmpty());
+        QVERIFY(results->embeddingModel.isEmpty());
+        QVERIFY(results->note.contains(u"keyword search only"_s));
+        for (const SearchHit &hit : results->hits)
+            QCOMPARE(hit.vector, 0.0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTrajectorySearch)
+#include "tst_trajectorysearch.moc"

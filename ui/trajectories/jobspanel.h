@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTableView;
+
+namespace lettascope::trajectories {
+class ProcessingJobModel;
+class TrajectoryService;
+struct QueueStats;
+}
+
+namespace lettascope::ui {
+
+/// The app's own processing jobs: the queue with progress and errors, pause/resume, cancel and retry
+/// (of the selected jobs, or of every open / failed one when nothing is selected).
+class JobsPanel final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(JobsPanel)
+public:
+    explicit JobsPanel(trajectories::TrajectoryService &service, QWidget *parent = nullptr);
+    ~JobsPanel() override;
+
+private:
+    QList<qint64> selectedJobs(int canRole) const;
+    void onQueueChanged(const trajectories::QueueStats &stats);
+    void updateButtons();
+
+    trajectories::TrajectoryService &m_service;
+    trajectories::ProcessingJobModel *m_model;
+    QTableView *m_view;
+    QLabel *m_stats;
+    QPushButton *m_pause;
+    QPushButton *m_cancel;
+    QPushButton *m_retry;
+};
+
+} // namespace lettascope::ui

@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "trajectories/trajectoryfilters.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QTableView;
+class QTextBrowser;
+
+namespace lettascope::trajectories {
+class TrajectoryListModel;
+class TrajectoryService;
+struct Contrasts;
+struct TrajectoryDetail;
+}
+
+namespace lettascope::ui {
+
+/**
+ * The Trajectories tab's page: filters and the windowed list on the left; the selected trajectory's detail
+ * and a contrasts panel on the right. Enter in the search field shows the query's contrasts (successes,
+ * moderate, failures); with no query, selecting a run shows the contrasts of runs similar to it.
+ * Everything is requested from the service and arrives by signal: the page never blocks.
+ */
+class TrajectoriesView final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TrajectoriesView)
+public:
+    explicit TrajectoriesView(trajectories::TrajectoryService &service, QWidget *parent = nullptr);
+    ~TrajectoriesView() override;
+
+    trajectories::TrajectoryFilters filters() const;
+
+private:
+    QWidget *buildFilterBar();
+    QWidget *buildContrastsPanel();
+    void applyFilters();
+    void requestContrasts();
+    void onSelectionChanged();
+    void onDetailLoaded(quint64 requestId, const trajectories::TrajectoryDetail &detail);
+    void onContrastsFinished(quint64 requestId, const trajectories::Contrasts &contrasts);
+    void saveAnnotation();
+    qint64 selectedTrajectory() const;
+
+    trajectories::TrajectoryService &m_service;
+    trajectories::TrajectoryListModel *m_model;
+    QLineEdit *m_search = nullptr;
+    QComboBox *m_status = nullptr;
+    QDoubleSpinBox *m_minScore = nullptr;
+    QDoubleSpinBox *m_maxScore = nullptr;
+    QLineEdit *m_tags = nullptr;
+    QTableView *m_list = nullptr;
+    QTextBrowser *m_detail = nullptr;
+    QLabel *m_contrastsTitle = nullptr;
+    QListWidget *m_successes = nullptr;
+    QListWidget *m_moderate = nullptr;
+    QListWidget *m_failures = nullptr;
+    QDoubleSpinBox *m_humanScore = nullptr;
+    QLineEdit *m_note = nullptr;
+    QPushButton *m_save = nullptr;
+    QPushButton *m_reprocess = nullptr;
+    QStringList m_annotationTags;   ///< kept when the score or note is edited here
+    quint64 m_detailRequest = 0;
+    quint64 m_contrastsRequest = 0;
+};
+
+} // namespace lettascope::ui
