@@ -1,0 +1,354 @@
+// SPDX-License-Identifier: MIT
+// The real main window against the built-in demo server: sync, every tab, runs list and detail, filters,
+// the command palette, merging refreshes, comparing runs, search, going offline and back.
+#include "agents/agentspage.h"
+#include "common/errorbanner.h"
+#include "common/listpanel.h"
+#include "common/recordmodel.h"
+#include "compare/comparedialog.h"
+#include "demo/demoserverthread.h"
+#include "demo/demostore.h"
+#include "letta/profilestore.h"
+#include "runs/rundetailview.h"
+#include "runs/runspage.h"
+#include "session/appsettings.h"
+#include "session/session.h"
+#include "shell/commandpalette.h"
+#include "shell/demobanner.h"
+#include "shell/mainwindow.h"
+#include "shell/syncstatus.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace Qt::StringLiterals;
+using namespace lettascope;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<session::AppSettings> m_settings;
+    std::unique_ptr<session::Session> m_session;
+    std::unique_ptr<ui::MainWindow> m_window;
+
+    ui::ListPanel *runsList() const { return m_window->runsPage()->list(); }
+    ui::RecordModel *runsModel() const { return runsList()->model(); }
+
+    bool syncOnce()
+    {
+        QSignalSpy finished(m_session->sync(), &session::SyncService::finished);
+        m_session->sync()->syncNow();
+        return finished.wait(120'000);
+    }
+
+    void grab(const QString &name)
+    {
+        // Screenshots for people to look at: set LETTASCOPE_SCREENSHOTS to a folder.
+        const QString dir = qEnvironmentVariable("LETTASCOPE_SCREENSHOTS");
+        if (!dir.isEmpty())
+            m_window->grab().save(QDir(dir).filePath(name + u".png"_s));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QCoreApplication::setOrganizationName(u"LettascopeTest"_s);
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath(u"settings"_s));
+        QStandardPaths::setTestModeEnabled(true);
+        m_settings = std::make_unique<session::AppSettings>(
+            std::make_unique<QSettings>(m_dir.filePath(u"app.ini"_s), QSettings::IniFormat));
+        m_settings->setSyncIntervalSeconds(0); // syncs happen when the test says
+        m_settings->setStepMetricsBudget(200);
+        session::SessionOptions options;
+        options.cachePath = m_dir.filePath(u"user-cache.db"_s);
+        auto profiles = std::make_unique<letta::ProfileStore>(
+            std::make_unique<QSettings>(m_dir.filePath(u"profiles.ini"_s), QSettings::IniFormat));
+        m_session = std::make_unique<session::Session>(options, *m_settings, std::move(profiles));
+        QSignalSpy finished(m_session->sync(), &session::SyncService::finished);
+        // No profile configured: the first run opens the demo.
+        QVERIFY(m_session->start());
+        QVERIFY(m_session->isDemo());
+        QVERIFY(!m_session->cachePath().startsWith(m_dir.path())); // never the user's cache
+        m_window = std::make_unique<ui::MainWindow>(*m_session);
+        m_window->resize(1400, 860);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(finished.wait(120'000));
+        QVERIFY(!QFile::exists(options.cachePath));
+    }
+
+    void cleanupTestCase()
+    {
+        m_window.reset();
+        m_session.reset();
+    }
+
+    void demoBannerShown()
+    {
+        QVERIFY(m_window->demoBanner()->isVisible());
+        QCOMPARE(m_session->sync()->state(), session::ConnectionState::Online);
+        QVERIFY(!m_session->sync()->serverVersion().isEmpty());
+    }
+
+    void runsTabShowsRuns()
+    {
+        QCOMPARE(m_window->tabs()->currentIndex(), int(ui::MainWindow::RunsTab));
+        QTRY_VERIFY_WITH_TIMEOUT(runsModel()->rowCount() > 0, 10'000);
+        QVERIFY(runsModel()->total() >= runsModel()->rowCount());
+        QVERIFY(runsList()->statusText().contains(u"runs"_s));
+        grab(u"runs"_s);
+    }
+
+    void openingARunShowsItsTimeline()
+    {
+        auto *detail = m_window->runsPage()->detail();
+        QSignalSpy loaded(detail, &ui::runs::RunDetailView::loaded);
+        runsList()->view()->setFocus();
+        runsList()->view()->setCurrentIndex(runsModel()->index(0, 0));
+        QVERIFY(loaded.wait(10'000));
+        QCOMPARE(detail->runId(), runsModel()->row(0).key);
+        QTreeWidget *timeline = detail->timeline();
+        QVERIFY(timeline->topLevelItemCount() > 0);
+        int messages = 0;
+        for (int i = 0; i < timeline->topLevelItemCount(); ++i)
+            messages += timeline->topLevelItem(i)->childCount();
+        QVERIFY(messages > 0);
+        grab(u"run-detail"_s);
+    }
+
+    void jkMoveTheSelection()
+    {
+        runsList()->view()->setFocus();
+        runsList()->view()->setCurrentIndex(runsModel()->index(0, 0));
+        QTest::keyClick(runsList()->view(), Qt::Key_J);
+        QCOMPARE(runsList()->view()->currentIndex().row(), 1);
+        QTest::keyClick(runsList()->view(), Qt::Key_K);
+        QCOMPARE(runsList()->view()->currentIndex().row(), 0);
+    }
+
+    void filterByStatus()
+    {
+        auto *status = m_window->findChild<QComboBox *>(u"runsStatusFilter"_s);
+        QVERIFY(status);
+        status->setCurrentIndex(status->findText(u"failed"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(runsModel()->rowCount() > 0 && runsModel()->row(0).cells.at(0) == u"failed", 10'000);
+        for (int r = 0; r < runsModel()->rowCount(); ++r)
+            QCOMPARE(runsModel()->row(r).cells.at(0), u"failed"_s);
+        status->setCurrentIndex(0);
+        QTRY_VERIFY_WITH_TIMEOUT(runsModel()->total() > runsModel()->rowCount() - 1
+                                     && runsModel()->rowCount() > 0 && runsModel()->row(0).cells.at(0) != u"failed", 10'000);
+    }
+
+    void ctrlFFocusesTheFilter()
+    {
+        m_window->activateWindow();
+        QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
+        QTRY_COMPARE(QApplication::focusWidget(), m_window->findChild<QLineEdit *>(u"runsTextFilter"_s));
+    }
+
+    void paletteJumpsToARun()
+    {
+        const QString runId = runsModel()->row(3).key;
+        m_window->showTab(ui::MainWindow::AgentsTab);
+        QTest::keyClick(m_window.get(), Qt::Key_K, Qt::ControlModifier);
+        ui::CommandPalette *palette = m_window->palette();
+        QTRY_VERIFY(palette->isVisible());
+        QTest::keyClicks(palette->input(), runId);
+        QTRY_VERIFY_WITH_TIMEOUT(palette->results()->count() > 0
+                                     && palette->results()->currentItem()->text().startsWith(runId), 10'000);
+        grab(u"palette"_s);
+        QSignalSpy loaded(m_window->runsPage()->detail(), &ui::runs::RunDetailView::loaded);
+        QTest::keyClick(palette->input(), Qt::Key_Return);
+        QVERIFY(!palette->isVisible());
+        QCOMPARE(m_window->tabs()->currentIndex(), int(ui::MainWindow::RunsTab));
+        QVERIFY(loaded.wait(10'000));
+        QCOMPARE(m_window->runsPage()->detail()->runId(), runId);
+        QCOMPARE(runsList()->currentKey(), runId);
+        // Esc goes back to where the jump came from.
+        m_window->goBack();
+        QCOMPARE(m_window->tabs()->currentIndex(), int(ui::MainWindow::AgentsTab));
+        m_window->showTab(ui::MainWindow::RunsTab);
+    }
+
+    void refreshMergesWithoutReset()
+    {
+        runsList()->view()->setCurrentIndex(runsModel()->index(2, 0));
+        const QString selected = runsList()->currentKey();
+        const int before = runsModel()->rowCount();
+        const qint64 totalBefore = runsModel()->total();
+        QSignalSpy resets(runsModel(), &QAbstractItemModel::modelReset);
+        QSignalSpy inserts(runsModel(), &QAbstractItemModel::rowsInserted);
+        auto added = m_session->demoServer()->store().appendRun();
+        QVERIFY(added);
+        QVERIFY(syncOnce());
+        QTRY_VERIFY_WITH_TIMEOUT(runsModel()->total() == totalBefore + 1, 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(runsModel()->indexOfKey(*added) >= 0, 10'000);
+        QCOMPARE(resets.count(), 0);
+        QVERIFY(inserts.count() > 0);
+        QCOMPARE(runsList()->currentKey(), selected);
+        QVERIFY(runsModel()->rowCount() >= before);
+        // The new run is running; finishing it updates its row in place.
+        QVERIFY(m_session->demoServer()->store().completeRun(*added));
+        QVERIFY(syncOnce());
+        QTRY_VERIFY_WITH_TIMEOUT(runsModel()->row(runsModel()->indexOfKey(*added)).cells.at(0) == u"completed", 10'000);
+        QCOMPARE(resets.count(), 0);
+        QCOMPARE(runsList()->currentKey(), selected);
+    }
+
+    void compareTwoRuns()
+    {
+        runsList()->view()->setCurrentIndex(runsModel()->index(1, 0));
+        m_window->findChild<QPushButton *>(u"runsCompare"_s)->click();
+        auto *dialog = m_window->findChild<ui::CompareDialog *>();
+        QVERIFY(dialog);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->table()->topLevelItemCount() >= 2, 10'000);
+        QCOMPARE(dialog->table()->topLevelItem(0)->child(0)->text(1), runsModel()->row(1).key);
+        QCOMPARE(dialog->table()->topLevelItem(0)->child(0)->text(3), u"≠"_s);
+        dialog->close();
+    }
+
+    void exportTheLoadedRows_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addRow("csv") << u"runs.csv"_s;
+        QTest::addRow("json") << u"runs.json"_s;
+    }
+
+    void exportTheLoadedRows()
+    {
+        QFETCH(QString, file);
+        const QString path = m_dir.filePath(file);
+        QCOMPARE(runsList()->exportTo(path), QString());
+        QFile written(path);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        const QByteArray data = written.readAll();
+        QVERIFY(data.contains(runsModel()->row(0).key.toUtf8()));
+        if (file.endsWith(u".json"_s))
+            QCOMPARE(QJsonDocument::fromJson(data).array().size(), runsModel()->rowCount());
+        else
+            QCOMPARE(data.count('\n'), runsModel()->rowCount() + 1);
+    }
+
+    void everyTabOpens_data()
+    {
+        QTest::addColumn<int>("tab");
+        QTest::addColumn<QString>("name");
+        for (int t = 0; t < ui::MainWindow::TabCount; ++t)
+            QTest::addRow("%d", t) << t << m_window->tabs()->tabText(t).remove(u'&').toLower();
+    }
+
+    void everyTabOpens()
+    {
+        QFETCH(int, tab);
+        QFETCH(QString, name);
+        m_window->showTab(ui::MainWindow::Tab(tab));
+        QCOMPARE(m_window->tabs()->currentIndex(), tab);
+        if (auto *panel = m_window->tabs()->currentWidget()->findChild<ui::ListPanel *>()) {
+            QTRY_VERIFY_WITH_TIMEOUT(panel->model()->rowCount() > 0, 10'000);
+            panel->view()->setCurrentIndex(panel->model()->index(0, 0));
+        }
+        QTest::qWait(50);
+        grab(u"tab-"_s + name);
+    }
+
+    void settingsListsTheServersResources()
+    {
+        m_window->showTab(ui::MainWindow::SettingsTab);
+        auto *resources = m_window->findChild<QTabWidget *>(u"resourcesTabs"_s);
+        QVERIFY(resources);
+        for (const auto kind : {ResourceKind::Tool, ResourceKind::LlmModel, ResourceKind::Block}) {
+            resources->setCurrentIndex(int(kind));
+            auto *tree = resources->findChild<QTreeWidget *>(u"resources_"_s + resourceKindKey(kind));
+            QVERIFY(tree);
+            QTRY_VERIFY2_WITH_TIMEOUT(tree->topLevelItemCount() > 0 && !tree->topLevelItem(0)->text(2).isEmpty(),
+                                      qPrintable(resourceKindTitle(kind)), 10'000);
+        }
+        auto *cacheInfo = m_window->findChild<QLabel *>(u"cacheInfo"_s);
+        QVERIFY(cacheInfo->text().contains(u"temporary demo cache"_s));
+    }
+
+    void offlineKeepsTheCacheBrowsable()
+    {
+        m_window->showTab(ui::MainWindow::RunsTab);
+        const quint16 port = m_session->demoServer()->port();
+        const int rows = runsModel()->rowCount();
+        m_session->demoServer()->stop();
+        QVERIFY(syncOnce());
+        QCOMPARE(m_session->sync()->state(), session::ConnectionState::Offline);
+        QVERIFY(m_window->syncStatus()->offlineShown());
+        QVERIFY(m_window->syncStatus()->connectionText().contains(u"Offline"_s));
+        QCOMPARE(runsModel()->rowCount(), rows);
+        QSignalSpy loaded(m_window->runsPage()->detail(), &ui::runs::RunDetailView::loaded);
+        const int row = runsList()->view()->currentIndex().row() == 4 ? 5 : 4;
+        runsList()->view()->setCurrentIndex(runsModel()->index(row, 0));
+        QVERIFY2(loaded.wait(10'000), qPrintable(m_window->runsPage()->detail()->findChild<QLabel *>(u"runHeader"_s)->text() + m_window->runsPage()->detail()->findChild<ui::ErrorBanner *>()->message()));
+        grab(u"offline"_s);
+
+        // And back.
+        QVERIFY(m_session->demoServer()->start(port));
+        QVERIFY(syncOnce());
+        QCOMPARE(m_session->sync()->state(), session::ConnectionState::Online);
+        QVERIFY(!m_window->syncStatus()->offlineShown());
+    }
+
+    void switchToAProfileAndBack()
+    {
+        // A saved profile that happens to point at the demo: switching uses the user's cache, not the demo's.
+        const QString demoCache = m_session->cachePath();
+        auto profile = letta::ServerProfile::create(u"Local"_s, m_session->demoServer()->url());
+        QVERIFY(m_session->profiles().save(profile));
+        QSignalSpy active(m_session.get(), &session::Session::activeChanged);
+        auto *switcher = m_window->serverSwitcher();
+        const int index = switcher->findData(profile.id);
+        QVERIFY(index > 0);
+        switcher->setCurrentIndex(index);
+        Q_EMIT switcher->activated(index);
+        QVERIFY(active.wait(15'000));
+        QVERIFY(!m_session->isDemo());
+        QVERIFY(!m_window->demoBanner()->isVisible());
+        QCOMPARE(m_session->cachePath(), m_dir.filePath(u"user-cache.db"_s));
+        QSignalSpy finished(m_session->sync(), &session::SyncService::finished);
+        QVERIFY(finished.wait(120'000));
+        QTRY_VERIFY_WITH_TIMEOUT(runsModel()->rowCount() > 0, 10'000);
+
+        const int demoIndex = switcher->findData(QString());
+        switcher->setCurrentIndex(demoIndex);
+        Q_EMIT switcher->activated(demoIndex);
+        QTRY_VERIFY_WITH_TIMEOUT(m_session->isDemo(), 10'000);
+        QCOMPARE(m_session->cachePath(), demoCache);
+        QVERIFY(m_window->demoBanner()->isVisible());
+        QVERIFY(m_session->profiles().remove(profile.id));
+    }
+
+    void addServerFromTheBannerOpensSettings()
+    {
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        m_window->demoBanner()->findChild<QPushButton *>(u"demoAddServer"_s)->click();
+        QCOMPARE(m_window->tabs()->currentIndex(), int(ui::MainWindow::SettingsTab));
+        QTRY_COMPARE(QApplication::focusWidget(), m_window->findChild<QLineEdit *>(u"profileName"_s));
+        // The demo never wrote a profile.
+        QVERIFY(m_session->profiles().profiles().isEmpty());
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <functional>
+
+class QLineEdit;
+class QObject;
+class QString;
+class QWidget;
+
+namespace lettascope::ui::viewsetup {
+
+/// The list | detail split every tab uses, with its sizes persisted under `name`.
+QWidget *listDetailSplit(const QString &name, QWidget *list, QWidget *detail, QWidget *parent);
+
+/// Calls `fn` once typing in `edit` pauses, so a filter does not run a query per keystroke.
+void onTypingSettled(QLineEdit *edit, QObject *context, std::function<void()> fn);
+
+} // namespace lettascope::ui::viewsetup
