@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: MIT
+#include "appserverutil.h"
 #include "clicache.h"
 #include "cliserver.h"
 #include "commands.h"
+#include "interrupt.h"
 
+#include "appserver/appserverclient.h"
+#include "appserver/historysource.h"
 #include "letta/httpclient.h"
 #include "letta/networkthread.h"
 #include "store/storewriter.h"
@@ -12,22 +16,14 @@
 #include <QCommandLineParser>
 #include <QJsonArray>
 
-#include <csignal>
 #include <limits>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
 namespace lettascope::cli {
 
 namespace {
-
-std::atomic_bool s_cancelRequested = false;
-
-// Ctrl+C asks the sync to stop after the batch in flight; whatever was committed stays.
-void onInterrupt(int)
-{
-    s_cancelRequested = true;
-}
 
 QJsonObject reportToJson(const SyncReport &report)
 {
@@ -48,10 +44,12 @@ QJsonObject reportToJson(const SyncReport &report)
 int runSync(CliContext &context, const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Fetch what changed on a Letta server into the cache."_s);
+    parser.setApplicationDescription(
+        u"Fetch what changed on a Letta server into the cache: a classic REST server (http(s)://) or a Letta Code "
+        "App Server (ws://host:port; history only, see 'record' for live events)."_s);
     parser.addOptions({{u"step-metrics"_s,
                         u"Per-step timings to fetch this sync, newest runs first: a number, 'all' or 'none' "
-                        "(default 2000; one request per step)."_s,
+                        "(default 2000; one request per step; REST servers only)."_s,
                         u"N"_s, u"2000"_s},
                        {u"json"_s, u"Print the sync report as JSON."_s}});
     parser.addHelpOption();
@@ -63,18 +61,6 @@ int runSync(CliContext &context, const QStringList &arguments)
     }
     if (context.options().serverUrl.isEmpty() && context.options().profileName.isEmpty())
         return context.usageError(u"sync needs --server URL or --profile NAME"_s);
-    auto selected = resolveServer(context.options(), TokenNeed::Read);
-    if (!selected)
-        return selected.error().kind == ErrorKind::BadRequest ? context.usageError(selected.error().message)
-                                                              : context.fail(selected.error().message);
-    if (!selected->notice.isEmpty())
-        context.warn(selected->notice);
-
-    store::StoreWriter writer;
-    if (auto opened = writer.open(cachePath(context.options())); !opened)
-        return context.fail(opened.error().message);
-    letta::NetworkThread network;
-    network.client()->setEndpoint(selected->endpoint);
 
     SyncOptions options;
     const QString metrics = parser.value(u"step-metrics"_s);
@@ -89,13 +75,39 @@ int runSync(CliContext &context, const QStringList &arguments)
     else
         return context.usageError(u"--step-metrics takes a number, 'all' or 'none'"_s);
 
-    RestSource source(network.client());
+    // The URL's scheme says which kind of server this is (ws:// is an App Server); both fill the same cache.
+    std::unique_ptr<letta::NetworkThread> network;
+    std::unique_ptr<appserver::AppServerClient> appServer;
+    std::unique_ptr<SyncSource> source;
+    store::ServerRecord server;
+    const auto url = parseServerUrl(context.options().serverUrl);
+    if (!context.options().serverUrl.isEmpty() && url && isAppServerUrl(*url)) {
+        auto endpoint = appServerEndpoint(*url);
+        if (!endpoint)
+            return context.usageError(endpoint.error().message);
+        appServer = std::make_unique<appserver::AppServerClient>(*endpoint);
+        source = std::make_unique<appserver::AppServerSource>(appServer.get());
+        server = serverRecordFor(*url);
+    } else {
+        auto selected = resolveServer(context.options(), TokenNeed::Read);
+        if (!selected)
+            return selected.error().kind == ErrorKind::BadRequest ? context.usageError(selected.error().message)
+                                                                  : context.fail(selected.error().message);
+        if (!selected->notice.isEmpty())
+            context.warn(selected->notice);
+        network = std::make_unique<letta::NetworkThread>();
+        network->client()->setEndpoint(selected->endpoint);
+        source = std::make_unique<RestSource>(network->client());
+        server = {selected->profileId, selected->name, selected->endpoint.baseUrl.toString(), u"rest"_s, {}};
+    }
+
+    store::StoreWriter writer;
+    if (auto opened = writer.open(cachePath(context.options())); !opened)
+        return context.fail(opened.error().message);
     SyncEngine engine(writer);
-    std::signal(SIGINT, onInterrupt);
-    std::signal(SIGTERM, onInterrupt);
-    const store::ServerRecord server{selected->profileId, selected->name, selected->endpoint.baseUrl.toString(),
-                                     u"rest"_s, {}};
-    const SyncReport report = engine.run(source, server, options, {}, &s_cancelRequested);
+    // Ctrl+C asks the sync to stop after the batch in flight; whatever was committed stays.
+    installInterruptHandler();
+    const SyncReport report = engine.run(*source, server, options, {}, &interruptFlag());
 
     if (parser.isSet(u"json"_s))
         context.printJson(reportToJson(report));

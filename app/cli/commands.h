@@ -23,6 +23,9 @@ int runList(CliContext &context, const QStringList &arguments);
 int runShow(CliContext &context, const QStringList &arguments);
 int runSearch(CliContext &context, const QStringList &arguments);
 int runExport(CliContext &context, const QStringList &arguments);
+int runFakeLlm(CliContext &context, const QStringList &arguments);
+int runRecord(CliContext &context, const QStringList &arguments);
+int runImport(CliContext &context, const QStringList &arguments);
 int runTrajectories(CliContext &context, const QStringList &arguments);
 
 } // namespace lettascope::cli

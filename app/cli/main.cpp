@@ -13,12 +13,15 @@ namespace {
 
 constexpr std::array commands{
     Command{"sync", "fetch what changed on a server into the cache", &runSync},
+    Command{"record", "record a Letta Code App Server's live events into the cache", &runRecord},
+    Command{"import", "import a trajectory-v1 export or an App Server store folder", &runImport},
     Command{"list", "list cached agents, runs, steps, messages or jobs", &runList},
     Command{"show", "show a cached run with its steps and messages", &runShow},
     Command{"search", "full-text search over cached messages and tool calls", &runSearch},
     Command{"export", "export cached runs as JSON Lines or CSV", &runExport},
     Command{"trajectories", "build, process, list, show, search, export and import trajectories", &runTrajectories},
     Command{"demo-server", "run the built-in demo Letta server", &runDemoServer},
+    Command{"fake-llm", "run the scripted OpenAI-compatible LLM used by tests", &runFakeLlm},
 };
 
 void printUsage(QTextStream &out)

@@ -15,7 +15,7 @@ namespace lettascope::letta {
 /// Which protocol a profile speaks. Both feed the same store (DESIGN.md "Talking to Letta").
 enum class ServerKind {
     LettaRest,          ///< Letta Cloud and classic self-hosted servers (reference/letta-api.md)
-    LettaAppServer,     ///< Letta Code App Server over WebSocket; its client is not written yet
+    LettaAppServer,     ///< Letta Code App Server over WebSocket (ws://host:port): core/appserver
 };
 
 QString serverKindKey(ServerKind kind);                 ///< "rest", "app_server": stable, stored in settings

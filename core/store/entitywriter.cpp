@@ -174,7 +174,9 @@ Status EntityWriter::writeRuns(qint64 serverId, const QList<Run> &runs, ChangeSe
         "completed_ms = excluded.completed_ms, duration_ns = excluded.duration_ns, ttft_ns = excluded.ttft_ns, "
         "background = excluded.background, run_type = excluded.run_type, error_text = excluded.error_text, "
         "reconstructed = excluded.reconstructed, raw = excluded.raw "
-        "WHERE runs.raw IS NOT excluded.raw OR runs.status IS NOT excluded.status");
+        // A run inferred from history never replaces one the server reported (App Server: recorded live).
+        "WHERE (runs.raw IS NOT excluded.raw OR runs.status IS NOT excluded.status) "
+        "AND (excluded.reconstructed = 0 OR runs.reconstructed = 1)");
     if (!stmt)
         return stmt.error();
     for (const Run &run : runs) {
@@ -223,9 +225,10 @@ Status EntityWriter::writeSteps(qint64 serverId, const QList<Step> &steps, Chang
         "step_ns = COALESCE(excluded.step_ns, steps.step_ns), "
         "metrics_raw = COALESCE(excluded.metrics_raw, steps.metrics_raw), reconstructed = excluded.reconstructed, "
         "raw = excluded.raw "
-        "WHERE steps.raw IS NOT excluded.raw "
+        "WHERE (steps.raw IS NOT excluded.raw "
         "OR (excluded.metrics_raw IS NOT NULL AND steps.metrics_raw IS NOT excluded.metrics_raw) "
-        "OR (?5 != -1 AND steps.ordinal != ?5)");
+        "OR (?5 != -1 AND steps.ordinal != ?5)) "
+        "AND (excluded.reconstructed = 0 OR steps.reconstructed = 1)");
     if (!stmt)
         return stmt.error();
     for (const Step &step : steps) {
