@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: MIT
+#include "pricetable.h"
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace lettascope::analytics {
+
+PriceTable PriceTable::defaults()
+{
+    // List prices per million tokens as published by the providers (late 2025); edit when they change.
+    return PriceTable({
+        {u"gpt-4o-mini"_s, {0.15, 0.075, 0.60}},
+        {u"gpt-4o"_s, {2.50, 1.25, 10.00}},
+        {u"gpt-4.1"_s, {2.00, 0.50, 8.00}},
+        {u"o4-mini"_s, {1.10, 0.275, 4.40}},
+        {u"claude-sonnet-4-5"_s, {3.00, 0.30, 15.00}},
+        {u"claude-haiku-4-5"_s, {1.00, 0.10, 5.00}},
+    });
+}
+
+std::optional<ModelPrice> PriceTable::find(const QString &model) const
+{
+    if (auto it = m_prices.constFind(model); it != m_prices.constEnd())
+        return *it;
+    const qsizetype slash = model.lastIndexOf(u'/');
+    if (slash >= 0) {
+        if (auto it = m_prices.constFind(model.mid(slash + 1)); it != m_prices.constEnd())
+            return *it;
+    }
+    return std::nullopt;
+}
+
+std::optional<qint64> PriceTable::costMicros(const ModelTokens &tokens) const
+{
+    const auto price = find(tokens.model);
+    if (!price || (!tokens.prompt && !tokens.completion))
+        return std::nullopt;
+    const qint64 cached = tokens.cached.value_or(0);
+    const qint64 uncached = qMax<qint64>(0, tokens.prompt.value_or(0) - cached);
+    // Reasoning tokens are billed as completion tokens, which already include them.
+    const double micros = double(uncached) * price->prompt + double(cached) * price->cachedPrompt
+        + double(tokens.completion.value_or(0)) * price->completion;
+    return qint64(std::llround(micros));
+}
+
+QJsonObject PriceTable::toJson() const
+{
+    QJsonObject json;
+    for (auto it = m_prices.cbegin(); it != m_prices.cend(); ++it)
+        json.insert(it.key(), QJsonObject{{u"prompt"_s, it->prompt}, {u"cached_prompt"_s, it->cachedPrompt},
+                                          {u"completion"_s, it->completion}});
+    return json;
+}
+
+PriceTable PriceTable::fromJson(const QJsonObject &json)
+{
+    QMap<QString, ModelPrice> prices;
+    for (auto it = json.begin(); it != json.end(); ++it) {
+        const QJsonObject p = it->toObject();
+        prices.insert(it.key(), {p.value(u"prompt"_s).toDouble(), p.value(u"cached_prompt"_s).toDouble(),
+                                 p.value(u"completion"_s).toDouble()});
+    }
+    return PriceTable(std::move(prices));
+}
+
+} // namespace lettascope::analytics
