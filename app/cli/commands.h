@@ -23,5 +23,6 @@ int runList(CliContext &context, const QStringList &arguments);
 int runShow(CliContext &context, const QStringList &arguments);
 int runSearch(CliContext &context, const QStringList &arguments);
 int runExport(CliContext &context, const QStringList &arguments);
+int runStats(CliContext &context, const QStringList &arguments);
 
 } // namespace lettascope::cli

@@ -17,6 +17,7 @@ constexpr std::array commands{
     Command{"show", "show a cached run with its steps and messages", &runShow},
     Command{"search", "full-text search over cached messages and tool calls", &runSearch},
     Command{"export", "export cached runs as JSON Lines or CSV", &runExport},
+    Command{"stats", "aggregates over cached runs: trends, tools, tokens, agents, patterns", &runStats},
     Command{"demo-server", "run the built-in demo Letta server", &runDemoServer},
 };
 

@@ -15,7 +15,7 @@ constexpr qint64 kDefaultStuckAfterMs = 30 * 60 * 1000;
 } // namespace
 
 AnalyticsSettings::AnalyticsSettings(std::unique_ptr<QSettings> settings, QObject *parent)
-    : QObject(parent), m_settings(std::move(settings))
+    : QObject(parent), m_settings(settings ? std::move(settings) : std::make_unique<QSettings>())
 {
 }
 

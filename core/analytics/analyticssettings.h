@@ -4,10 +4,10 @@
 #include "pricetable.h"
 
 #include <QObject>
+#include <QSettings>
 
 #include <memory>
 
-class QSettings;
 
 namespace lettascope::analytics {
 
@@ -17,7 +17,8 @@ class AnalyticsSettings final : public QObject
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(AnalyticsSettings)
 public:
-    explicit AnalyticsSettings(std::unique_ptr<QSettings> settings, QObject *parent = nullptr);
+    /// Uses `settings` (owned), or the application's default QSettings when null (app and CLI share it).
+    explicit AnalyticsSettings(std::unique_ptr<QSettings> settings = {}, QObject *parent = nullptr);
     ~AnalyticsSettings() override;
 
     /// The saved table, else PriceTable::defaults().

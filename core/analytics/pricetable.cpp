@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "pricetable.h"
 
+#include <QRegularExpression>
+
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -22,11 +24,12 @@ PriceTable PriceTable::defaults()
 
 std::optional<ModelPrice> PriceTable::find(const QString &model) const
 {
-    if (auto it = m_prices.constFind(model); it != m_prices.constEnd())
-        return *it;
-    const qsizetype slash = model.lastIndexOf(u'/');
-    if (slash >= 0) {
-        if (auto it = m_prices.constFind(model.mid(slash + 1)); it != m_prices.constEnd())
+    // Providers report dated snapshots ("claude-haiku-4-5-20251001") priced as their family.
+    static const QRegularExpression dated(u"-\\d{8}$"_s);
+    const QString name = model.mid(model.lastIndexOf(u'/') + 1);
+    const QString family = QString(name).remove(dated);
+    for (const QString &candidate : {model, name, family}) {
+        if (auto it = m_prices.constFind(candidate); it != m_prices.constEnd())
             return *it;
     }
     return std::nullopt;

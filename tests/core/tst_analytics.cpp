@@ -410,6 +410,23 @@ private Q_SLOTS:
         QTEST(percentile(sorted, p), "expected");
     }
 
+    void prices_data()
+    {
+        QTest::addColumn<QString>("model");
+        QTest::addColumn<std::optional<double>>("completionPrice");
+        QTest::addRow("name") << u"gpt-4o-mini"_s << std::optional<double>(0.60);
+        QTest::addRow("handle") << u"openai/gpt-4o-mini"_s << std::optional<double>(0.60);
+        QTest::addRow("dated snapshot") << u"claude-haiku-4-5-20251001"_s << std::optional<double>(5.00);
+        QTest::addRow("unknown") << u"letta-free"_s << std::optional<double>();
+    }
+
+    void prices()
+    {
+        QFETCH(QString, model);
+        const auto price = PriceTable::defaults().find(model);
+        QTEST(price ? std::optional<double>(price->completion) : std::nullopt, "completionPrice");
+    }
+
     void errorSignatures_data()
     {
         QTest::addColumn<QString>("text");
