@@ -6,6 +6,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
+#include <variant>
+
 using namespace Qt::StringLiterals;
 
 namespace lettascope::analytics {
