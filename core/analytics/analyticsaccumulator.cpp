@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "analyticsaccumulator.h"
 
-#include "errorsignature.h"
-
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -14,6 +12,7 @@ namespace {
 constexpr int kMinPatternFailures = 2;   // a sequence seen in one failed run is an anecdote, not a pattern
 constexpr int kMaxPatterns = 50;
 constexpr int kExamples = 3;
+constexpr QChar kNGramSeparator = u'\x1f'; // never part of a tool name
 constexpr double kTrendThreshold = 0.05; // success-rate change below five points reads as flat
 
 // Erases a counter entry once nothing contributes to it, so removing a run leaves no trace.
@@ -167,8 +166,8 @@ void AnalyticsAccumulator::apply(const RunFacts &f, int sign)
 void AnalyticsAccumulator::applyErrors(const RunFacts &f, int sign)
 {
     const std::pair<qint64, QString> example{-f.createdMs.value_or(0), f.id};
-    auto add = [&](const QString &source, const QString &text) {
-        const std::pair<QString, QString> key{source, errorSignature(text)};
+    auto add = [&](const QString &source, const QString &signature) {
+        const std::pair<QString, QString> key{source, signature};
         ErrorAccumulator &acc = m_errors[key];
         acc.count += sign;
         if (sign > 0)
@@ -178,10 +177,10 @@ void AnalyticsAccumulator::applyErrors(const RunFacts &f, int sign)
         eraseIf(m_errors, key, [](const ErrorAccumulator &a) { return a.count == 0; });
     };
     if (f.status == RunStatus::Failed)
-        add(u"run"_s, f.errorText);
+        add(u"run"_s, f.errorSignature);
     for (const ToolCallFact &call : f.toolCalls) {
         if (call.error)
-            add(call.tool, call.errorText);
+            add(call.tool, call.errorSignature);
     }
 }
 
@@ -192,19 +191,22 @@ void AnalyticsAccumulator::applyNGrams(const RunFacts &f, int sign)
         return; // cancelled and unfinished runs say nothing about what fails
     (failed ? m_failedRuns : m_successfulRuns) += sign;
     // Presence per run, not occurrences: a loop repeating one pair is one run's evidence.
-    std::set<QStringList> grams;
+    QSet<QString> grams;
     for (int n = 2; n <= 3; ++n) {
         for (qsizetype i = 0; i + n <= f.toolCalls.size(); ++i) {
-            QStringList gram;
-            for (qsizetype j = i; j < i + n; ++j)
-                gram << f.toolCalls[j].tool;
+            QString gram = f.toolCalls[i].tool;
+            for (qsizetype j = i + 1; j < i + n; ++j)
+                gram += kNGramSeparator + f.toolCalls[j].tool;
             grams.insert(gram);
         }
     }
-    for (const QStringList &gram : grams) {
-        NGramCounts &counts = m_ngrams[gram];
-        (failed ? counts.failed : counts.successful) += sign;
-        eraseIf(m_ngrams, gram, [](const NGramCounts &c) { return c.failed == 0 && c.successful == 0; });
+    for (const QString &gram : std::as_const(grams)) {
+        auto it = m_ngrams.find(gram);
+        if (it == m_ngrams.end())
+            it = m_ngrams.insert(gram, {});
+        (failed ? it->failed : it->successful) += sign;
+        if (it->failed == 0 && it->successful == 0)
+            m_ngrams.erase(it);
     }
 }
 
@@ -301,16 +303,21 @@ AnalyticsResult AnalyticsAccumulator::result(qint64 nowMs, qint64 stuckAfterMs) 
     r.leaderboard = leaderboard();
 
     const int judged = m_failedRuns + m_successfulRuns;
-    for (const auto &[gram, counts] : m_ngrams) {
+    for (auto it = m_ngrams.cbegin(); it != m_ngrams.cend(); ++it) {
+        const NGramCounts &counts = *it;
         if (counts.failed < kMinPatternFailures)
             continue;
         const double lift = (double(counts.failed) / (counts.failed + counts.successful)) / (double(m_failedRuns) / judged);
         if (lift <= 1.0)
             continue;
-        r.patterns << NGramPattern{gram, counts.failed, counts.successful, double(counts.failed) / m_failedRuns, lift};
+        r.patterns << NGramPattern{it.key().split(kNGramSeparator), counts.failed, counts.successful,
+                                   double(counts.failed) / m_failedRuns, lift};
     }
-    std::stable_sort(r.patterns.begin(), r.patterns.end(), [](const NGramPattern &a, const NGramPattern &b) {
-        return a.lift != b.lift ? a.lift > b.lift : a.failedRuns > b.failedRuns;
+    // The hash has no order: ties are broken by the sequence so every computation lists them alike.
+    std::sort(r.patterns.begin(), r.patterns.end(), [](const NGramPattern &a, const NGramPattern &b) {
+        if (a.lift != b.lift)
+            return a.lift > b.lift;
+        return a.failedRuns != b.failedRuns ? a.failedRuns > b.failedRuns : a.tools < b.tools;
     });
     if (r.patterns.size() > kMaxPatterns)
         r.patterns.resize(kMaxPatterns);

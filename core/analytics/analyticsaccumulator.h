@@ -6,6 +6,7 @@
 #include "pricetable.h"
 #include "runfacts.h"
 
+#include <QHash>
 #include <QSet>
 
 #include <map>
@@ -72,7 +73,7 @@ private:
     std::map<QString, AgentAccumulator> m_agents;
     std::map<QString, ToolAccumulator> m_tools;
     std::map<std::pair<QString, QString>, ErrorAccumulator> m_errors; ///< (source, signature)
-    std::map<QStringList, NGramCounts> m_ngrams;
+    QHash<QString, NGramCounts> m_ngrams; ///< tool names joined by kNGramSeparator: one string compares fast
     int m_failedRuns = 0;
     int m_successfulRuns = 0;
     TokenAccumulator m_tokens;

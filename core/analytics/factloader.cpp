@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "factloader.h"
 
+#include "errorsignature.h"
 #include "store/sqlite.h"
 
 #include <QJsonArray>
@@ -97,10 +98,22 @@ Status loadRuns(store::Database &db, const Scope &scope, RunFactsMap &facts)
         f.completionTokens = s.optionalInt64(10);
         f.cachedTokens = s.optionalInt64(11);
         f.reasoningTokens = s.optionalInt64(12);
-        f.errorText = s.text(13);
+        f.errorSignature = errorSignature(s.text(13));
         facts.insert(runKey(f.serverId, f.id), std::move(f));
     });
 }
+
+// One tool call or return entry as read; entries are ordered per run in C++ (a global ORDER BY would
+// sort every tool message of the cache in one temporary b-tree).
+struct ToolEntry {
+    qint64 dateMs = 0;
+    qint64 seq = 0;
+    QString stepId;
+    QString names;
+    QString callId;
+    QString status;
+    QString errorText;
+};
 
 // Per run while reading tool messages: which call each return answers, and which step made each call.
 struct CallIndex {
@@ -108,48 +121,62 @@ struct CallIndex {
     QList<QString> stepIds;
 };
 
+void addToolEntries(RunFacts &facts, QList<ToolEntry> &entries, CallIndex &index)
+{
+    std::sort(entries.begin(), entries.end(), [](const ToolEntry &a, const ToolEntry &b) {
+        return a.dateMs != b.dateMs ? a.dateMs < b.dateMs : a.seq < b.seq;
+    });
+    for (const ToolEntry &e : entries) {
+        if (e.status.isEmpty()) {
+            const QStringList names = e.names.split(u',', Qt::SkipEmptyParts);
+            // The row keeps only the first call's id; later calls of the entry are matched by position.
+            if (!e.callId.isEmpty() && !names.isEmpty())
+                index.byCallId.insert(e.callId, int(facts.toolCalls.size()));
+            for (const QString &name : names) {
+                facts.toolCalls << ToolCallFact{name, false, {}, std::nullopt};
+                index.stepIds << e.stepId;
+            }
+            continue;
+        }
+        // A return answers its call by id, else (ids not reported) the latest call.
+        int callIndex = index.byCallId.value(e.callId, -1);
+        if (callIndex < 0 && !facts.toolCalls.isEmpty())
+            callIndex = int(facts.toolCalls.size()) - 1;
+        if (callIndex >= 0 && e.status == u"error") {
+            facts.toolCalls[callIndex].error = true;
+            facts.toolCalls[callIndex].errorSignature = errorSignature(e.errorText);
+        }
+    }
+}
+
 Status loadToolCalls(store::Database &db, const Scope &scope, RunFactsMap &facts,
                      QHash<QString, CallIndex> &indexes)
 {
     // Only tool call and return entries: the partial scan never touches message text of other kinds.
+    // CROSS JOIN keeps runs outermost, so a few changed runs are found through the runs index.
     auto stmt = prepare(db,
                         u"SELECT m.server_id, m.run_id, m.step_id, m.tool_names, m.tool_call_id, m.tool_status, "
-                        "CASE WHEN m.tool_status = 'error' THEN substr(COALESCE(m.tool_text, m.text), 1, 400) END "
-                        "FROM messages m JOIN runs r ON r.server_id = m.server_id AND r.id = m.run_id"_s
+                        "CASE WHEN m.tool_status = 'error' THEN substr(COALESCE(m.tool_text, m.text), 1, 400) END, "
+                        "m.date_ms, m.seq "
+                        "FROM runs r CROSS JOIN messages m ON m.server_id = r.server_id AND m.run_id = r.id"_s
                             + scope.where
                             + (scope.where.isEmpty() ? u" WHERE "_s : u" AND "_s)
-                            + u"(m.tool_names IS NOT NULL OR m.tool_status IS NOT NULL) ORDER BY m.date_ms, m.seq"_s,
+                            + u"(m.tool_names IS NOT NULL OR m.tool_status IS NOT NULL)"_s,
                         scope);
     if (!stmt)
         return stmt.error();
-    return forEachRow(*stmt, [&](const store::Statement &s) {
+    QHash<QString, QList<ToolEntry>> entries;
+    auto status = forEachRow(*stmt, [&](const store::Statement &s) {
         const QString key = runKey(s.int64(0), s.text(1));
-        auto it = facts.find(key);
-        if (it == facts.end())
-            return;
-        CallIndex &index = indexes[key];
-        const QString callId = s.text(4);
-        const QString status = s.text(5);
-        if (status.isEmpty()) {
-            const QStringList names = s.text(3).split(u',', Qt::SkipEmptyParts);
-            // The row keeps only the first call's id; later calls of the entry are matched by position.
-            if (!callId.isEmpty() && !names.isEmpty())
-                index.byCallId.insert(callId, int(it->toolCalls.size()));
-            for (const QString &name : names) {
-                it->toolCalls << ToolCallFact{name, false, {}, std::nullopt};
-                index.stepIds << s.text(2);
-            }
-            return;
-        }
-        // A return answers its call by id, else (ids not reported) the latest call.
-        int callIndex = index.byCallId.value(callId, -1);
-        if (callIndex < 0 && !it->toolCalls.isEmpty())
-            callIndex = int(it->toolCalls.size()) - 1;
-        if (callIndex >= 0 && status == u"error") {
-            it->toolCalls[callIndex].error = true;
-            it->toolCalls[callIndex].errorText = s.text(6);
-        }
+        if (facts.contains(key))
+            entries[key] << ToolEntry{s.optionalInt64(7).value_or(0), s.int64(8), s.text(2), s.text(3),
+                                      s.text(4), s.text(5), s.text(6)};
     });
+    if (!status)
+        return status;
+    for (auto it = entries.begin(); it != entries.end(); ++it)
+        addToolEntries(facts[it.key()], *it, indexes[it.key()]);
+    return success();
 }
 
 Status loadSteps(store::Database &db, const Scope &scope, RunFactsMap &facts, const QHash<QString, CallIndex> &indexes)
@@ -157,7 +184,7 @@ Status loadSteps(store::Database &db, const Scope &scope, RunFactsMap &facts, co
     auto stmt = prepare(db,
                         u"SELECT s.server_id, s.run_id, s.id, s.model, s.prompt_tokens, s.completion_tokens, "
                         "s.cached_tokens, s.reasoning_tokens, s.tool_execution_ns "
-                        "FROM steps s JOIN runs r ON r.server_id = s.server_id AND r.id = s.run_id"_s
+                        "FROM runs r CROSS JOIN steps s ON s.server_id = r.server_id AND s.run_id = r.id"_s
                             + scope.where,
                         scope);
     if (!stmt)

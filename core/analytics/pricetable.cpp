@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "pricetable.h"
 
-#include <QRegularExpression>
-
+#include <algorithm>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -24,12 +23,17 @@ PriceTable PriceTable::defaults()
 
 std::optional<ModelPrice> PriceTable::find(const QString &model) const
 {
-    // Providers report dated snapshots ("claude-haiku-4-5-20251001") priced as their family.
-    static const QRegularExpression dated(u"-\\d{8}$"_s);
-    const QString name = model.mid(model.lastIndexOf(u'/') + 1);
-    const QString family = QString(name).remove(dated);
-    for (const QString &candidate : {model, name, family}) {
-        if (auto it = m_prices.constFind(candidate); it != m_prices.constEnd())
+    if (auto it = m_prices.constFind(model); it != m_prices.constEnd())
+        return *it;
+    QStringView name = QStringView(model).mid(model.lastIndexOf(u'/') + 1);
+    if (auto it = m_prices.constFind(name.toString()); it != m_prices.constEnd())
+        return *it;
+    // Providers report dated snapshots ("claude-haiku-4-5-20251001") priced as their family. Checked by
+    // hand, not with a regular expression: this runs for every run's every model.
+    constexpr qsizetype kDateSuffix = 9; // "-YYYYMMDD"
+    if (name.size() > kDateSuffix && name[name.size() - kDateSuffix] == u'-'
+        && std::all_of(name.end() - 8, name.end(), [](QChar c) { return c.isDigit(); })) {
+        if (auto it = m_prices.constFind(name.chopped(kDateSuffix).toString()); it != m_prices.constEnd())
             return *it;
     }
     return std::nullopt;

@@ -25,12 +25,13 @@ struct ModelTokens {
 struct ToolCallFact {
     QString tool;
     bool error = false;
-    QString errorText;                     ///< the return's text when it failed
+    QString errorSignature;                ///< errorSignature() of the return's text when it failed
     std::optional<qint64> executionNs;     ///< from step metrics, when the step called only this tool
 };
 
 /// Everything one run contributes to the aggregates. Aggregates are computed from these alone, so an
-/// incremental update reloads the facts of the changed runs and nothing else.
+/// incremental update reloads the facts of the changed runs and nothing else. Error texts are normalised
+/// once, when loaded: adding and removing a run then costs no text processing.
 struct RunFacts {
     qint64 serverId = 0;
     QString id;
@@ -45,7 +46,7 @@ struct RunFacts {
     std::optional<qint64> completionTokens;
     std::optional<qint64> cachedTokens;
     std::optional<qint64> reasoningTokens;
-    QString errorText;                     ///< metadata.error
+    QString errorSignature;                ///< errorSignature() of metadata.error
     QList<ToolCallFact> toolCalls;
     QList<ModelTokens> modelTokens;
 };
