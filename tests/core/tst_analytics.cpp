@@ -4,6 +4,7 @@
 #include "analytics/analyticsaccumulator.h"
 #include "analytics/computeanalytics.h"
 #include "analytics/errorsignature.h"
+#include "analytics/factloader.h"
 #include "entityfactory.h"
 #include "store/entitywriter.h"
 #include "store/migrations.h"
@@ -323,6 +324,30 @@ private Q_SLOTS:
         QTEST(int(result->buckets.size()), "buckets");
         if (filter.bucket == Bucket::Week)
             QCOMPARE(result->buckets[0].startMs, kDay0);
+    }
+
+    void stepTimeGoesOnlyToASingleCall()
+    {
+        // One step that made two calls reports one tool time that cannot be split: neither call gets it.
+        auto db = Database::open(m_dir.filePath(u"split.db"_s));
+        QVERIFY(db);
+        QVERIFY(migrate(*db));
+        auto server = EntityWriter(*db).ensureServer({u"p"_s, u"Demo"_s, {}, u"rest"_s, {}});
+        WriteBatch batch;
+        addRun(batch, {u"x"_s, u"a1"_s, RunStatus::Completed, kDay0, u"end_turn"_s, kSecondNs, {},
+                       {{u"search"_s, {}, 10 * kMsNs, 1, 1}}});
+        Message second = makeToolCall(u"x-s1-call2"_s, u"x"_s, u"send"_s, u"{}"_s, kDay0 + 5);
+        second.stepId = u"x-s1"_s;
+        batch.messages << second;
+        Transaction transaction(*db);
+        QVERIFY(EntityWriter(*db).write(*server, batch, kNow));
+        QVERIFY(transaction.commit());
+        auto facts = loadRunFacts(*db, {});
+        QVERIFY(facts);
+        const RunFacts f = facts->value(runKey(*server, u"x"_s));
+        QCOMPARE(f.toolCalls.size(), 2);
+        QCOMPARE(f.toolCalls[0].executionNs, std::nullopt);
+        QCOMPARE(f.toolCalls[1].executionNs, std::nullopt);
     }
 
     void emptyData()
