@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "clicontext.h"
 
+#include <QCommandLineParser>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -22,6 +23,18 @@ int CliContext::fail(const QString &message, ExitCode code)
 {
     warn(message);
     return code;
+}
+
+std::optional<int> CliContext::parseArguments(QCommandLineParser &parser, const QStringList &arguments)
+{
+    parser.addHelpOption();
+    if (!parser.parse(arguments))
+        return usageError(parser.errorText());
+    if (parser.isSet(u"help"_s)) {
+        m_out << parser.helpText();
+        return ExitOk;
+    }
+    return std::nullopt;
 }
 
 void CliContext::warn(const QString &message)

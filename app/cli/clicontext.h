@@ -2,9 +2,13 @@
 #pragma once
 
 #include <QJsonValue>
+
+#include <optional>
 #include <QString>
 #include <QStringList>
 #include <QTextStream>
+
+class QCommandLineParser;
 
 namespace lettascope::cli {
 
@@ -31,6 +35,9 @@ public:
     /// One line on stderr, then the exit code to return.
     int fail(const QString &message, ExitCode code = ExitFailure);
     int usageError(const QString &message) { return fail(message, ExitUsage); }
+    /// Parses a subcommand's arguments and handles --help. An exit code when the command is done already
+    /// (help printed, or a usage error reported), nothing when it should go on.
+    std::optional<int> parseArguments(QCommandLineParser &parser, const QStringList &arguments);
     /// One line on stderr; the command goes on.
     void warn(const QString &message);
     /// Compact JSON followed by a newline, as `--json` prints it.

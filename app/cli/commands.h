@@ -27,5 +27,6 @@ int runFakeLlm(CliContext &context, const QStringList &arguments);
 int runRecord(CliContext &context, const QStringList &arguments);
 int runImport(CliContext &context, const QStringList &arguments);
 int runTrajectories(CliContext &context, const QStringList &arguments);
+int runStats(CliContext &context, const QStringList &arguments);
 
 } // namespace lettascope::cli

@@ -20,6 +20,7 @@ constexpr std::array commands{
     Command{"search", "full-text search over cached messages and tool calls", &runSearch},
     Command{"export", "export cached runs as JSON Lines or CSV", &runExport},
     Command{"trajectories", "build, process, list, show, search, export and import trajectories", &runTrajectories},
+    Command{"stats", "aggregates over cached runs: trends, tools, tokens, agents, patterns", &runStats},
     Command{"demo-server", "run the built-in demo Letta server", &runDemoServer},
     Command{"fake-llm", "run the scripted OpenAI-compatible LLM used by tests", &runFakeLlm},
 };

@@ -3,6 +3,7 @@
 // every run once, search, sync again with nothing new; exit codes; and a sync killed with SIGKILL at
 // several points that resumes into the same cache a clean sync produces.
 #include "cachecounts.h"
+#include "clirunner.h"
 
 #include "demo/demofaults.h"
 #include "demo/demoserverthread.h"
@@ -24,25 +25,10 @@ using namespace testsupport;
 
 namespace {
 
-struct CliResult {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
 CliResult runCli(const QStringList &arguments, int timeoutMs = 120'000,
                const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
 {
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(LETTASCOPE_CLI), arguments);
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        return {-1, {}, "timed out"};
-    }
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
-            process.readAllStandardError()};
+    return runProgram(QStringLiteral(LETTASCOPE_CLI), arguments, timeoutMs, environment);
 }
 
 QJsonArray jsonArray(const QByteArray &bytes)

@@ -1,0 +1,336 @@
+// SPDX-License-Identifier: MIT
+#include "analyticsaccumulator.h"
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace lettascope::analytics {
+
+namespace {
+
+constexpr int kMinPatternFailures = 2;   // a sequence seen in one failed run is an anecdote, not a pattern
+constexpr int kMaxPatterns = 50;
+constexpr int kExamples = 3;
+constexpr QChar kNGramSeparator = u'\x1f'; // never part of a tool name
+constexpr double kTrendThreshold = 0.05; // success-rate change below five points reads as flat
+
+// Erases a counter entry once nothing contributes to it, so removing a run leaves no trace.
+template<typename Map, typename Key, typename Empty>
+void eraseIf(Map &map, const Key &key, Empty isEmpty)
+{
+    if (auto it = map.find(key); it != map.end() && isEmpty(it->second))
+        map.erase(it);
+}
+
+std::optional<qint64> runTokens(const RunFacts &f)
+{
+    if (!f.promptTokens && !f.completionTokens)
+        return std::nullopt;
+    return f.promptTokens.value_or(0) + f.completionTokens.value_or(0);
+}
+
+QList<ErrorGroup> errorGroups(const auto &errors, auto &&accept)
+{
+    QList<ErrorGroup> groups;
+    for (const auto &[key, acc] : errors) {
+        if (!accept(key.first, acc))
+            continue;
+        ErrorGroup group{key.first, key.second, acc.count, {}};
+        for (const auto &[negCreated, runId] : acc.runs) {
+            if (group.exampleRunIds.size() == kExamples)
+                break;
+            if (!group.exampleRunIds.contains(runId))
+                group.exampleRunIds << runId;
+        }
+        groups << group;
+    }
+    std::stable_sort(groups.begin(), groups.end(),
+                     [](const ErrorGroup &a, const ErrorGroup &b) { return a.count > b.count; });
+    return groups;
+}
+
+} // namespace
+
+AnalyticsAccumulator::AnalyticsAccumulator(AnalyticsFilter filter, PriceTable prices)
+    : m_filter(std::move(filter)), m_prices(std::move(prices))
+{
+}
+
+void AnalyticsAccumulator::reset(const RunFactsMap &facts)
+{
+    *this = AnalyticsAccumulator(m_filter, m_prices);
+    m_facts = facts;
+    for (const RunFacts &f : std::as_const(m_facts))
+        apply(f, +1);
+}
+
+void AnalyticsAccumulator::update(qint64 serverId, const QSet<QString> &runIds, const RunFactsMap &reloaded)
+{
+    for (const QString &runId : runIds) {
+        const QString key = runKey(serverId, runId);
+        if (auto old = m_facts.constFind(key); old != m_facts.constEnd()) {
+            apply(*old, -1);
+            m_facts.erase(old);
+        }
+        if (auto fresh = reloaded.constFind(key); fresh != reloaded.constEnd()) {
+            m_facts.insert(key, *fresh);
+            apply(*fresh, +1);
+        }
+    }
+}
+
+std::optional<qint64> AnalyticsAccumulator::runCost(const RunFacts &f) const
+{
+    if (f.modelTokens.isEmpty())
+        return std::nullopt;
+    qint64 total = 0;
+    for (const ModelTokens &tokens : f.modelTokens) {
+        const auto cost = m_prices.costMicros(tokens);
+        if (!cost)
+            return std::nullopt;
+        total += *cost;
+    }
+    return total;
+}
+
+void AnalyticsAccumulator::apply(const RunFacts &f, int sign)
+{
+    const bool succeeded = f.status == RunStatus::Completed;
+    if (f.createdMs) {
+        const qint64 start = m_filter.bucketStart(*f.createdMs);
+        m_buckets[start].apply(f, sign);
+        eraseIf(m_buckets, start, [](const BucketAccumulator &b) { return b.isEmpty(); });
+        auto &agentBuckets = m_agentBuckets[f.agentId];
+        agentBuckets[start].apply(f, sign);
+        eraseIf(agentBuckets, start, [](const BucketAccumulator &b) { return b.isEmpty(); });
+        eraseIf(m_agentBuckets, f.agentId, [](const auto &buckets) { return buckets.empty(); });
+    }
+
+    AgentAccumulator &agent = m_agents[f.agentId];
+    agent.all.apply(f, sign);
+    if (const auto tokens = runTokens(f)) {
+        agent.tokens += sign * *tokens;
+        agent.tokenRuns += sign;
+    }
+    const auto cost = runCost(f);
+    if (cost) {
+        agent.costMicros += sign * *cost;
+        agent.pricedRuns += sign;
+        m_costMicros += sign * *cost;
+        m_pricedRuns += sign;
+        if (succeeded) {
+            m_successfulCostMicros += sign * *cost;
+            m_pricedSuccessfulRuns += sign;
+        }
+    }
+    eraseIf(m_agents, f.agentId, [](const AgentAccumulator &a) { return a.all.isEmpty(); });
+    for (const ModelTokens &tokens : f.modelTokens) {
+        if (!m_prices.find(tokens.model) && (tokens.prompt || tokens.completion)) {
+            m_unpricedModels[tokens.model] += sign;
+            eraseIf(m_unpricedModels, tokens.model, [](int n) { return n == 0; });
+        }
+    }
+
+    m_tokens.apply(f, sign);
+    if (succeeded)
+        m_successfulTokens.apply(f, sign);
+    m_stepsPerRun[f.stepCount] += sign;
+    eraseIf(m_stepsPerRun, f.stepCount, [](int n) { return n == 0; });
+
+    for (const ToolCallFact &call : f.toolCalls) {
+        ToolAccumulator &tool = m_tools[call.tool];
+        tool.calls += sign;
+        tool.errors += call.error ? sign : 0;
+        if (call.executionNs) {
+            tool.executionSumNs += sign * *call.executionNs;
+            if (sign > 0)
+                tool.executionNs.insert(*call.executionNs);
+            else
+                tool.executionNs.erase(tool.executionNs.find(*call.executionNs));
+        }
+        eraseIf(m_tools, call.tool, [](const ToolAccumulator &t) { return t.calls == 0; });
+    }
+    applyErrors(f, sign);
+    applyNGrams(f, sign);
+
+    const QString key = runKey(f.serverId, f.id);
+    if (f.status == RunStatus::Running || f.status == RunStatus::Created) {
+        if (sign > 0)
+            m_activeRuns.insert(key);
+        else
+            m_activeRuns.erase(key);
+    }
+}
+
+void AnalyticsAccumulator::applyErrors(const RunFacts &f, int sign)
+{
+    const std::pair<qint64, QString> example{-f.createdMs.value_or(0), f.id};
+    auto add = [&](const QString &source, const QString &signature) {
+        const std::pair<QString, QString> key{source, signature};
+        ErrorAccumulator &acc = m_errors[key];
+        acc.count += sign;
+        if (sign > 0)
+            acc.runs.insert(example);
+        else
+            acc.runs.erase(acc.runs.find(example));
+        eraseIf(m_errors, key, [](const ErrorAccumulator &a) { return a.count == 0; });
+    };
+    if (f.status == RunStatus::Failed)
+        add(u"run"_s, f.errorSignature);
+    for (const ToolCallFact &call : f.toolCalls) {
+        if (call.error)
+            add(call.tool, call.errorSignature);
+    }
+}
+
+void AnalyticsAccumulator::applyNGrams(const RunFacts &f, int sign)
+{
+    const bool failed = f.status == RunStatus::Failed;
+    if (!failed && f.status != RunStatus::Completed)
+        return; // cancelled and unfinished runs say nothing about what fails
+    (failed ? m_failedRuns : m_successfulRuns) += sign;
+    // Presence per run, not occurrences: a loop repeating one pair is one run's evidence.
+    QSet<QString> grams;
+    for (int n = 2; n <= 3; ++n) {
+        for (qsizetype i = 0; i + n <= f.toolCalls.size(); ++i) {
+            QString gram = f.toolCalls[i].tool;
+            for (qsizetype j = i + 1; j < i + n; ++j)
+                gram += kNGramSeparator + f.toolCalls[j].tool;
+            grams.insert(gram);
+        }
+    }
+    for (const QString &gram : std::as_const(grams)) {
+        auto it = m_ngrams.find(gram);
+        if (it == m_ngrams.end())
+            it = m_ngrams.insert(gram, {});
+        (failed ? it->failed : it->successful) += sign;
+        if (it->failed == 0 && it->successful == 0)
+            m_ngrams.erase(it);
+    }
+}
+
+Trend AnalyticsAccumulator::agentTrend(const std::map<qint64, BucketAccumulator> &buckets) const
+{
+    if (m_buckets.empty())
+        return Trend::Unknown;
+    const qint64 bucketMs = m_filter.bucket == Bucket::Week ? 7 * 86'400'000LL : 86'400'000LL;
+    const qint64 from = m_filter.sinceMs.value_or(m_buckets.begin()->first);
+    const qint64 to = m_filter.untilMs.value_or(m_buckets.rbegin()->first + bucketMs);
+    const qint64 middle = m_filter.bucketStart(from + (to - from) / 2);
+    int finished[2] = {0, 0};
+    int completed[2] = {0, 0};
+    for (const auto &[start, bucket] : buckets) {
+        const int half = start < middle ? 0 : 1;
+        finished[half] += bucket.completed + bucket.failed + bucket.cancelled;
+        completed[half] += bucket.completed;
+    }
+    if (finished[0] == 0 || finished[1] == 0)
+        return Trend::Unknown;
+    const double change = double(completed[1]) / finished[1] - double(completed[0]) / finished[0];
+    if (change > kTrendThreshold)
+        return Trend::Up;
+    if (change < -kTrendThreshold)
+        return Trend::Down;
+    return Trend::Flat;
+}
+
+QList<AgentRow> AnalyticsAccumulator::leaderboard() const
+{
+    QList<AgentRow> rows;
+    for (const auto &[agentId, acc] : m_agents) {
+        AgentRow row;
+        row.agentId = agentId;
+        row.runs = acc.all.runs;
+        const BucketStats stats = acc.all.stats(0);
+        row.successRate = stats.successRate;
+        if (stats.durationNs)
+            row.medianDurationNs = stats.durationNs->p50;
+        if (acc.tokenRuns > 0)
+            row.totalTokens = acc.tokens;
+        if (acc.pricedRuns > 0)
+            row.costMicros = acc.costMicros;
+        if (auto buckets = m_agentBuckets.find(agentId); buckets != m_agentBuckets.end())
+            row.trend = agentTrend(buckets->second);
+        rows << row;
+    }
+    std::stable_sort(rows.begin(), rows.end(), [](const AgentRow &a, const AgentRow &b) { return a.runs > b.runs; });
+    return rows;
+}
+
+AnalyticsResult AnalyticsAccumulator::result(qint64 nowMs, qint64 stuckAfterMs) const
+{
+    AnalyticsResult r;
+    r.filter = m_filter;
+    r.totalRuns = m_facts.size();
+    for (const auto &[start, bucket] : m_buckets)
+        r.buckets << bucket.stats(start);
+    for (const auto &[agentId, buckets] : m_agentBuckets) {
+        QList<BucketStats> &series = r.bucketsByAgent[agentId];
+        for (const auto &[start, bucket] : buckets)
+            series << bucket.stats(start);
+    }
+
+    for (const auto &[name, acc] : m_tools) {
+        ToolStats tool{name, acc.calls, acc.errors, double(acc.errors) / acc.calls, int(acc.executionNs.size()), {}, {}};
+        if (!acc.executionNs.empty()) {
+            tool.meanExecutionNs = double(acc.executionSumNs) / double(acc.executionNs.size());
+            tool.p95ExecutionNs = percentile(acc.executionNs, 95);
+        }
+        r.tools << tool;
+    }
+    std::stable_sort(r.tools.begin(), r.tools.end(), [](const ToolStats &a, const ToolStats &b) { return a.calls > b.calls; });
+
+    r.runFailures = errorGroups(m_errors, [](const QString &source, const auto &) { return source == u"run"; });
+    r.toolErrors = errorGroups(m_errors, [](const QString &source, const auto &) { return source != u"run"; });
+    r.recurringErrors = errorGroups(m_errors, [](const QString &, const auto &acc) { return acc.count >= 2; });
+
+    TokenEfficiency &t = r.tokens;
+    t.perRun = m_tokens.means();
+    t.perSuccessfulRun = m_successfulTokens.means();
+    t.pricedRuns = m_pricedRuns;
+    if (m_pricedRuns > 0) {
+        t.costMicros = m_costMicros;
+        t.costPerRunMicros = double(m_costMicros) / m_pricedRuns;
+    }
+    if (m_pricedSuccessfulRuns > 0)
+        t.costPerSuccessfulRunMicros = double(m_successfulCostMicros) / m_pricedSuccessfulRuns;
+    for (const auto &[model, runs] : m_unpricedModels)
+        t.unpricedModels << model;
+
+    for (const auto &[steps, runs] : m_stepsPerRun)
+        r.stepsPerRun.insert(steps, runs);
+    r.leaderboard = leaderboard();
+
+    const int judged = m_failedRuns + m_successfulRuns;
+    for (auto it = m_ngrams.cbegin(); it != m_ngrams.cend(); ++it) {
+        const NGramCounts &counts = *it;
+        if (counts.failed < kMinPatternFailures)
+            continue;
+        const double lift = (double(counts.failed) / (counts.failed + counts.successful)) / (double(m_failedRuns) / judged);
+        if (lift <= 1.0)
+            continue;
+        r.patterns << NGramPattern{it.key().split(kNGramSeparator), counts.failed, counts.successful,
+                                   double(counts.failed) / m_failedRuns, lift};
+    }
+    // The hash has no order: ties are broken by the sequence so every computation lists them alike.
+    std::sort(r.patterns.begin(), r.patterns.end(), [](const NGramPattern &a, const NGramPattern &b) {
+        if (a.lift != b.lift)
+            return a.lift > b.lift;
+        return a.failedRuns != b.failedRuns ? a.failedRuns > b.failedRuns : a.tools < b.tools;
+    });
+    if (r.patterns.size() > kMaxPatterns)
+        r.patterns.resize(kMaxPatterns);
+
+    for (const QString &key : m_activeRuns) {
+        const RunFacts &f = *m_facts.constFind(key);
+        const qint64 last = f.lastActivityMs.value_or(f.createdMs.value_or(nowMs));
+        if (nowMs - last >= stuckAfterMs)
+            r.stuckRuns << StuckRun{f.serverId, f.id, f.agentId, last};
+    }
+    std::stable_sort(r.stuckRuns.begin(), r.stuckRuns.end(),
+                     [](const StuckRun &a, const StuckRun &b) { return a.lastActivityMs < b.lastActivityMs; });
+    return r;
+}
+
+} // namespace lettascope::analytics

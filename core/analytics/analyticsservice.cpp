@@ -1,0 +1,218 @@
+// SPDX-License-Identifier: MIT
+#include "analyticsservice.h"
+
+#include "analyticsaccumulator.h"
+#include "common/logging.h"
+#include "factloader.h"
+#include "store/sqlite.h"
+#include "store/storewriter.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+
+#include <list>
+
+namespace lettascope::analytics {
+
+namespace {
+constexpr std::size_t kCachedFilters = 4; // the counters of a 100k-run filter are tens of MB
+constexpr qint64 kDefaultStuckAfterMs = 30 * 60 * 1000;
+} // namespace
+
+/// Lives on the service's thread; everything below runs there.
+class AnalyticsService::Worker final : public QObject
+{
+public:
+    explicit Worker(QString cachePath) : m_cachePath(std::move(cachePath)) { }
+
+    std::function<void(quint64, const AnalyticsResult &, const ComputeStats &)> deliver;
+    std::function<void(const Error &)> fail;
+
+    void show(quint64 generation, const AnalyticsFilter &filter)
+    {
+        QElapsedTimer timer;
+        timer.start();
+        m_generation = generation;
+        m_filter = filter;
+        m_current = filter.key();
+        ComputeStats stats;
+        AnalyticsAccumulator *accumulator = find(m_current);
+        if (!accumulator) {
+            Database *db = database();
+            if (!db)
+                return;
+            auto facts = loadRunFacts(*db, filter);
+            if (!facts) {
+                fail(facts.error());
+                return;
+            }
+            stats.runsReloaded = facts->size();
+            m_cache.emplace_front(m_current, AnalyticsAccumulator(filter, m_prices));
+            m_cache.front().second.reset(*facts);
+            if (m_cache.size() > kCachedFilters)
+                m_cache.pop_back();
+            accumulator = &m_cache.front().second;
+        }
+        publish(*accumulator, stats, timer);
+    }
+
+    void onChanged(const store::ChangeSet &changes)
+    {
+        using store::ChangeSet;
+        if (!(changes.has(ChangeSet::Runs) || changes.has(ChangeSet::Steps) || changes.has(ChangeSet::Messages))
+            || changes.runIds.isEmpty() || m_cache.empty())
+            return;
+        QElapsedTimer timer;
+        timer.start();
+        Database *db = database();
+        if (!db)
+            return;
+        ComputeStats stats{true, 0, 0};
+        for (auto &[key, accumulator] : m_cache) {
+            auto facts = loadRunFacts(*db, accumulator.filter(), changes.serverId, changes.runIds);
+            if (!facts) {
+                fail(facts.error());
+                return;
+            }
+            stats.runsReloaded += facts->size();
+            accumulator.update(changes.serverId, changes.runIds, *facts);
+        }
+        if (AnalyticsAccumulator *current = find(m_current))
+            publish(*current, stats, timer);
+    }
+
+    void setPrices(const PriceTable &prices)
+    {
+        m_prices = prices;
+        m_cache.clear(); // every run's cost changes: the counters are rebuilt on the next show()
+    }
+
+    /// Shows the current filter again (new prices or threshold), if one was shown.
+    void reshow(quint64 generation)
+    {
+        if (m_filter)
+            show(generation, *m_filter);
+    }
+
+    void setStuckAfterMs(qint64 ms) { m_stuckAfterMs = ms; }
+    void setClock(std::function<qint64()> clock) { m_clock = std::move(clock); }
+    quint64 generation() const { return m_generation; }
+
+private:
+    using Database = store::Database;
+
+    Database *database()
+    {
+        if (!m_db.isOpen()) {
+            // Opened on this thread, used only here (SQLite connections are per thread).
+            auto db = Database::open(m_cachePath, Database::Mode::ReadOnly);
+            if (!db) {
+                fail(db.error());
+                return nullptr;
+            }
+            m_db = std::move(*db);
+        }
+        return &m_db;
+    }
+
+    AnalyticsAccumulator *find(const QString &key)
+    {
+        for (auto it = m_cache.begin(); it != m_cache.end(); ++it) {
+            if (it->first == key) {
+                m_cache.splice(m_cache.begin(), m_cache, it); // most recently used first
+                return &m_cache.front().second;
+            }
+        }
+        return nullptr;
+    }
+
+    void publish(const AnalyticsAccumulator &accumulator, ComputeStats stats, const QElapsedTimer &timer)
+    {
+        const qint64 now = m_clock ? m_clock() : QDateTime::currentMSecsSinceEpoch();
+        AnalyticsResult result = accumulator.result(now, m_stuckAfterMs);
+        stats.elapsedUs = timer.nsecsElapsed() / 1000;
+        qCDebug(lcAnalytics) << "analytics for" << m_current << (stats.incremental ? "updated" : "computed") << "in"
+                             << stats.elapsedUs << "us," << stats.runsReloaded << "runs read";
+        deliver(m_generation, result, stats);
+    }
+
+    QString m_cachePath;
+    Database m_db;
+    PriceTable m_prices = PriceTable::defaults();
+    qint64 m_stuckAfterMs = kDefaultStuckAfterMs;
+    std::function<qint64()> m_clock;
+    std::list<std::pair<QString, AnalyticsAccumulator>> m_cache;
+    std::optional<AnalyticsFilter> m_filter;
+    QString m_current;
+    quint64 m_generation = 0;
+};
+
+AnalyticsService::AnalyticsService(const QString &cachePath, store::StoreWriter *writer, QObject *parent)
+    : QObject(parent), m_worker(new Worker(cachePath))
+{
+    qRegisterMetaType<AnalyticsResult>();
+    qRegisterMetaType<ComputeStats>();
+    m_thread.setObjectName(QStringLiteral("analytics"));
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    // Results hop to this object's thread; a destroyed service drops them with its queued events.
+    m_worker->deliver = [this](quint64 generation, const AnalyticsResult &result, const ComputeStats &stats) {
+        QMetaObject::invokeMethod(this, [this, generation, result, stats] { deliver(generation, result, stats); },
+                                  Qt::QueuedConnection);
+    };
+    m_worker->fail = [this](const Error &error) {
+        qCWarning(lcAnalytics) << "analytics failed:" << error.message;
+        QMetaObject::invokeMethod(this, [this, error] { Q_EMIT computeFailed(error); }, Qt::QueuedConnection);
+    };
+    if (writer) {
+        // Delivered straight to the worker's thread: the GUI thread never sees change processing.
+        connect(writer, &store::StoreWriter::changed, m_worker,
+                [worker = m_worker](const store::ChangeSet &changes) { worker->onChanged(changes); });
+    }
+    m_thread.start();
+}
+
+AnalyticsService::~AnalyticsService()
+{
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void AnalyticsService::setFilter(const AnalyticsFilter &filter)
+{
+    const quint64 generation = ++m_generation;
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, generation, filter] { worker->show(generation, filter); },
+                              Qt::QueuedConnection);
+}
+
+void AnalyticsService::setPriceTable(const PriceTable &prices)
+{
+    const quint64 generation = ++m_generation;
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, generation, prices] {
+        worker->setPrices(prices);
+        worker->reshow(generation);
+    }, Qt::QueuedConnection);
+}
+
+void AnalyticsService::setStuckAfterMs(qint64 ms)
+{
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, ms] {
+        worker->setStuckAfterMs(ms);
+        worker->reshow(worker->generation());
+    }, Qt::QueuedConnection);
+}
+
+void AnalyticsService::setClock(std::function<qint64()> clock)
+{
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, clock = std::move(clock)] { worker->setClock(clock); },
+                              Qt::QueuedConnection);
+}
+
+void AnalyticsService::deliver(quint64 generation, const AnalyticsResult &result, const ComputeStats &stats)
+{
+    if (generation != m_generation)
+        return; // a newer filter or price table was asked for meanwhile
+    Q_EMIT resultReady(result, stats);
+}
+
+} // namespace lettascope::analytics

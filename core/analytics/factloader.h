@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "analyticsfilter.h"
+#include "common/result.h"
+#include "runfacts.h"
+
+#include <QSet>
+
+namespace lettascope::store {
+class Database;
+}
+
+namespace lettascope::analytics {
+
+/// Reads runs' facts from the cache on the caller's (worker) connection: three scans (runs, tool
+/// messages, steps) joined in C++, rather than one query per run.
+Result<RunFactsMap> loadRunFacts(store::Database &db, const AnalyticsFilter &filter);
+/// The same for a few runs of one server (an incremental update). Runs outside the filter are absent.
+Result<RunFactsMap> loadRunFacts(store::Database &db, const AnalyticsFilter &filter, qint64 serverId,
+                                 const QSet<QString> &runIds);
+
+} // namespace lettascope::analytics

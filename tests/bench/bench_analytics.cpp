@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: MIT
+// The Analytics budgets with 100,000 runs cached (written straight through the StoreWriter):
+//   every aggregate of the tab computed on the worker <= 500 ms,
+//   the incremental update after a sync that brings 100 new runs <= 50 ms.
+// Figures are medians; "worker" is the time on the analytics thread, "delivered" adds the hops to and from it.
+#include "benchsupport.h"
+
+#include "analytics/analyticsservice.h"
+#include "runbatchgenerator.h"
+#include "store/storewriter.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QTemporaryDir>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+using namespace benchsupport;
+using namespace lettascope;
+using namespace lettascope::analytics;
+
+namespace {
+
+constexpr int kDefaultRuns = 100'000;
+constexpr int kWriteBatch = 5'000;
+constexpr int kRounds = 5;
+constexpr int kNewRuns = 100;
+constexpr qint64 kStart = 1'764'547'200'000; // 2025-12-01 UTC; 100,000 runs a minute apart span ten weeks
+
+testsupport::RunBatchSpec spec(int firstRun, int runs)
+{
+    testsupport::RunBatchSpec s;
+    s.firstRun = firstRun;
+    s.runs = runs;
+    s.agents = 20;
+    s.startMs = kStart + qint64(firstRun) * 60'000;
+    return s;
+}
+
+struct Measured {
+    double workerMs = 0;
+    double deliveredMs = 0;
+};
+
+// Waits for the service's next result while the timer runs from the caller's request.
+Measured awaitResult(AnalyticsService &service, const QElapsedTimer &timer)
+{
+    Measured measured;
+    QEventLoop loop;
+    QObject::connect(&service, &AnalyticsService::resultReady, &loop,
+                     [&](const AnalyticsResult &, const ComputeStats &stats) {
+                         measured.workerMs = double(stats.elapsedUs) / 1000.0;
+                         measured.deliveredMs = double(timer.nsecsElapsed()) / 1e6;
+                         loop.quit();
+                     });
+    loop.exec();
+    return measured;
+}
+
+void printBudget(const char *what, const std::vector<Measured> &rounds, double limit)
+{
+    std::vector<double> worker;
+    std::vector<double> delivered;
+    for (const Measured &m : rounds) {
+        worker.push_back(m.workerMs);
+        delivered.push_back(m.deliveredMs);
+    }
+    const double figure = median(worker);
+    std::printf("  %-44s worker %8.1f ms, delivered %8.1f ms (budget %.0f ms) %s\n", what, figure, median(delivered),
+                limit, figure <= limit ? "ok" : "OVER");
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    // A smaller cache for profiling: bench_analytics 10000
+    const int kRuns = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : kDefaultRuns;
+    std::setvbuf(stdout, nullptr, _IOLBF, 0); // progress shows while the cache is written
+    std::printf("Analytics benchmark — %s\n", qPrintable(machineLine()));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"analytics.db"_s);
+    store::StoreWriter writer;
+    if (auto opened = writer.open(path); !opened) {
+        std::fprintf(stderr, "cache: %s\n", qPrintable(opened.error().message));
+        return 2;
+    }
+    auto server = writer.ensureServer({u"bench"_s, u"Bench"_s, {}, u"rest"_s, {}}).result();
+    QElapsedTimer timer;
+    timer.start();
+    for (int first = 0; first < kRuns; first += kWriteBatch) {
+        if (auto written = writer.write(*server, testsupport::generateRunBatch(spec(first, kWriteBatch))).result();
+            !written) {
+            std::fprintf(stderr, "write: %s\n", qPrintable(written.error().message));
+            return 2;
+        }
+    }
+    std::printf("cache: %d runs (1-4 steps each, a tool call and return per step) written in %.1f s\n", kRuns,
+                double(timer.elapsed()) / 1000.0);
+
+    std::vector<Measured> full;
+    for (int round = 0; round < kRounds; ++round) {
+        AnalyticsService service(path, nullptr); // fresh: nothing cached
+        timer.restart();
+        service.setFilter({});
+        full.push_back(awaitResult(service, timer));
+    }
+    std::vector<Measured> agentWeek;
+    for (int round = 0; round < kRounds; ++round) {
+        AnalyticsService service(path, nullptr);
+        AnalyticsFilter filter;
+        filter.agentIds = {u"agent-3"_s};
+        filter.bucket = Bucket::Week;
+        timer.restart();
+        service.setFilter(filter);
+        agentWeek.push_back(awaitResult(service, timer));
+    }
+
+    AnalyticsService service(path, &writer);
+    timer.restart();
+    service.setFilter({});
+    awaitResult(service, timer);
+    std::vector<Measured> incremental;
+    for (int round = 0; round < kRounds; ++round) {
+        auto batch = testsupport::generateRunBatch(spec(kRuns + round * kNewRuns, kNewRuns));
+        timer.restart();
+        // The write's own time is the sync's, not analytics': measure from the commit.
+        QElapsedTimer sinceCommit;
+        QObject::connect(&writer, &store::StoreWriter::changed, &writer, [&sinceCommit] { sinceCommit.start(); },
+                         Qt::DirectConnection);
+        writer.write(*server, std::move(batch));
+        Measured m = awaitResult(service, sinceCommit);
+        QObject::disconnect(&writer, &store::StoreWriter::changed, &writer, nullptr);
+        incremental.push_back(m);
+    }
+
+    std::printf("budgets (median of %d):\n", kRounds);
+    printBudget("every aggregate, all runs, cold", full, 500);
+    printBudget("every aggregate, one agent, weeks, cold", agentWeek, 500);
+    printBudget("incremental update after 100 new runs", incremental, 50);
+    return 0;
+}
