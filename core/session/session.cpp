@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "session.h"
 
+#include "appserver/appserverclient.h"
+#include "appserver/folderimport.h"
+#include "appserver/recorder.h"
 #include "appsettings.h"
 #include "cachereader.h"
 #include "common/logging.h"
@@ -20,10 +23,22 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
+#include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
 
 namespace lettascope::session {
+
+namespace {
+
+/// How a profile's data is keyed in the cache; the demo has a fixed key so its temporary cache is self-contained.
+store::ServerRecord serverRecordFor(const letta::ServerProfile &profile)
+{
+    return {profile.demo ? u"demo"_s : profile.id, profile.name, profile.baseUrl.toString(),
+            letta::serverKindKey(profile.kind), {}};
+}
+
+} // namespace
 
 namespace {
 // Keychain reads go over D-Bus, which can hang for 25 s where no secret service runs; the window should say
@@ -53,6 +68,7 @@ Session::~Session()
     // Order matters: the sync uses the writer and the network client; the demo must outlive its last request.
     m_sync->clearTarget();
     m_sync.reset();
+    m_recorder.reset();
     m_writer.reset();
     m_demo.reset();
 }
@@ -91,8 +107,10 @@ Status Session::openCache(const QString &path)
     if (auto opened = writer->open(path); !opened)
         return opened.error();
     connect(writer.get(), &store::StoreWriter::changed, this, &Session::cacheChanged, Qt::QueuedConnection);
-    if (m_writer)
+    if (m_writer) {
+        m_recorder.reset(); // writes what it holds into the old cache first
         Q_EMIT cacheClosing();
+    }
     m_writer = std::move(writer);
     // Queued behind nothing else: reads submitted after this see the new file.
     m_reader->open(path);
@@ -164,16 +182,26 @@ void Session::useServer(const letta::ServerProfile &profile, const QString &toke
         Q_EMIT activationFailed(u"The cache %1 could not be opened: %2"_s.arg(path, opened.error().message));
         return;
     }
-    const store::ServerRecord record{profile.demo ? u"demo"_s : profile.id, profile.name, profile.baseUrl.toString(),
-                                     letta::serverKindKey(profile.kind), {}};
+    const store::ServerRecord record = serverRecordFor(profile);
     // Registering the server is one row; waiting for it keeps activation in order and gives views the id at once.
     auto serverId = m_writer->ensureServer(record).result();
     if (!serverId) {
         Q_EMIT activationFailed(serverId.error().toString());
         return;
     }
+    m_recorder.reset();
     m_sync->setTarget(m_writer.get(), record);
     m_network->client()->setEndpoint(profile.endpoint(token));
+    std::optional<appserver::AppServerEndpoint> appServer;
+    if (profile.kind == letta::ServerKind::LettaAppServer) {
+        auto endpoint = appserver::endpointFor(profile, token);
+        if (!endpoint) {
+            Q_EMIT activationFailed(endpoint.error().message);
+            return;
+        }
+        appServer = *endpoint;
+    }
+    m_sync->setAppServer(appServer);
     SyncOptions options;
     options.stepMetricsBudget = m_settings.stepMetricsBudget();
     options.fetchStepMetrics = options.stepMetricsBudget > 0;
@@ -183,6 +211,24 @@ void Session::useServer(const letta::ServerProfile &profile, const QString &toke
     m_active = ActiveServer{profile, *serverId};
     Q_EMIT activeChanged(m_active);
     m_sync->syncNow();
+    if (appServer)
+        startRecorder(record, *appServer);
+}
+
+void Session::startRecorder(const store::ServerRecord &record, const appserver::AppServerEndpoint &endpoint)
+{
+    // History sync fills what the server keeps; the recorder adds what only a live observer sees (errors,
+    // retries, per-call usage). Read-only: it never sends input or approvals.
+    m_recorder = std::make_unique<appserver::Recorder>(*m_writer, record, endpoint);
+    connect(m_recorder.get(), &appserver::Recorder::stateChanged, this,
+            [this](appserver::RecorderState state, const QString &detail) {
+                const QString name = appserver::recorderStateName(state);
+                Q_EMIT recorderStateChanged(detail.isEmpty() ? name : name + u": "_s + detail);
+            });
+    connect(m_recorder.get(), &appserver::Recorder::failed, this, [this](const Error &error) {
+        Q_EMIT recorderStateChanged(tr("recording stopped: %1").arg(error.message));
+    });
+    m_recorder->start();
 }
 
 } // namespace lettascope::session
@@ -191,6 +237,22 @@ namespace lettascope::session {
 
 QFuture<Result<letta::ServerInfo>> Session::testConnection(const letta::ServerProfile &profile, const QString &token)
 {
+    if (profile.kind == letta::ServerKind::LettaAppServer) {
+        auto endpoint = appserver::endpointFor(profile, token);
+        if (!endpoint)
+            return QtFuture::makeReadyFuture(Result<letta::ServerInfo>(endpoint.error()));
+        return QtConcurrent::run([endpoint = *endpoint]() -> Result<letta::ServerInfo> {
+            appserver::AppServerClient client(endpoint);
+            auto info = client.probe().result();
+            if (!info)
+                return info.error();
+            letta::ServerInfo server;
+            server.version = info->versionText();
+            server.status = u"ok"_s;
+            server.raw = info->raw;
+            return server;
+        });
+    }
     if (!m_probeNetwork)
         m_probeNetwork = std::make_unique<letta::NetworkThread>(u"lettascope-probe"_s);
     m_probeNetwork->client()->setEndpoint(profile.endpoint(token));
@@ -203,12 +265,32 @@ qint64 Session::cacheSizeBytes() const
     return path.isEmpty() ? 0 : QFileInfo(path).size() + QFileInfo(path + u"-wal"_s).size();
 }
 
+QFuture<appserver::ImportReport> Session::importFolder(const QString &path, std::function<void(qint64, qint64)> progress,
+                                                     const std::atomic_bool *cancel)
+{
+    appserver::ImportOptions options;
+    options.progress = std::move(progress);
+    options.cancel = cancel;
+    if (m_active.isValid()) {
+        options.target = serverRecordFor(m_active.profile);
+    }
+    return QtConcurrent::run([writer = m_writer.get(), path, options] {
+        if (!writer) {
+            appserver::ImportReport report;
+            report.fatal = Error{ErrorKind::Storage, u"no cache is open"_s};
+            return report;
+        }
+        return appserver::importFolder(*writer, path, options);
+    });
+}
+
 Status Session::clearCache()
 {
     const QString path = cachePath();
     if (path.isEmpty())
         return success();
     m_sync->clearTarget();
+    m_recorder.reset();
     Q_EMIT cacheClosing();
     m_writer.reset();
     m_reader->close().waitForFinished();

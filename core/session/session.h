@@ -11,6 +11,8 @@
 #include <QObject>
 #include <QTemporaryDir>
 
+#include <atomic>
+#include <functional>
 #include <memory>
 
 namespace lettascope::demo {
@@ -23,6 +25,12 @@ class ProfileStore;
 }
 namespace lettascope::store {
 class StoreWriter;
+struct ServerRecord;
+}
+namespace lettascope::appserver {
+class Recorder;
+struct AppServerEndpoint;
+struct ImportReport;
 }
 
 namespace lettascope::session {
@@ -72,6 +80,10 @@ public:
     /// Asks `profile`'s server for its version with `token`, on a network thread of its own so the active
     /// sync is not disturbed.
     QFuture<Result<letta::ServerInfo>> testConnection(const letta::ServerProfile &profile, const QString &token);
+    /// Imports a trajectory-v1 export or an App Server store folder into the active server's data, on a worker
+    /// thread; `progress` is called there. Views refresh through cacheChanged().
+    QFuture<appserver::ImportReport> importFolder(const QString &path, std::function<void(qint64, qint64)> progress,
+                                                  const std::atomic_bool *cancel);
     /// Deletes the open cache file and starts over with a fresh one (then syncs again).
     Status clearCache();
     /// Size of the cache file and its write-ahead log, in bytes.
@@ -82,6 +94,8 @@ Q_SIGNALS:
     void cacheOpened(const QString &path);
     /// The open cache's writer is about to be destroyed: let go of it now (delivered synchronously).
     void cacheClosing();
+    /// The live recorder of an App Server profile changed state ("recording", "reconnecting in 4 s", …).
+    void recorderStateChanged(const QString &text);
     void activeChanged(const lettascope::session::ActiveServer &active);
     /// Something was committed to the cache (any thread's write, delivered on the GUI thread).
     void cacheChanged(const lettascope::store::ChangeSet &changes);
@@ -91,6 +105,7 @@ Q_SIGNALS:
 private:
     Status openCache(const QString &path);
     void useServer(const letta::ServerProfile &profile, const QString &token);
+    void startRecorder(const store::ServerRecord &record, const appserver::AppServerEndpoint &endpoint);
     QString userCachePath() const;
 
     SessionOptions m_options;
@@ -103,6 +118,7 @@ private:
     std::unique_ptr<store::StoreWriter> m_writer;
     std::unique_ptr<SyncService> m_sync;
     std::unique_ptr<demo::DemoServerThread> m_demo;
+    std::unique_ptr<appserver::Recorder> m_recorder; ///< App Server profiles: live events into the cache
     std::unique_ptr<QTemporaryDir> m_demoDir;
     ActiveServer m_active;
     int m_activation = 0;   ///< drops token reads that a later activation overtook

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "syncservice.h"
 
+#include "appserver/appserverclient.h"
+#include "appserver/historysource.h"
 #include "common/logging.h"
 #include "store/storewriter.h"
 #include "sync/restsource.h"
@@ -104,9 +106,14 @@ void SyncService::syncNow()
                 Q_EMIT progress(p);
         }, Qt::QueuedConnection);
     };
-    whenReady(QtConcurrent::run(&m_pool, [this, writer = m_writer, server, options, onProgress] {
-        RestSource source(m_http);
+    whenReady(QtConcurrent::run(&m_pool, [this, writer = m_writer, server, options, onProgress, appServer = m_appServer] {
         SyncEngine engine(*writer);
+        if (appServer) {
+            appserver::AppServerClient client(*appServer);
+            appserver::AppServerSource source(&client);
+            return engine.run(source, server, options, onProgress, &m_cancel);
+        }
+        RestSource source(m_http);
         return engine.run(source, server, options, onProgress, &m_cancel);
     }), this, [this, generation](const SyncReport &report) {
         if (generation != m_generation)

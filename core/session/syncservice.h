@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "appserver/endpoint.h"
 #include "store/entitywriter.h"
 #include "sync/syncsource.h"
 
@@ -45,6 +46,9 @@ public:
     /// The server to sync into `writer`'s cache; cancels and waits for a sync of the previous one. Call it before
     /// pointing the HttpClient at the new server. `writer` must outlive the target (clearTarget() releases it).
     void setTarget(store::StoreWriter *writer, const store::ServerRecord &server);
+    /// Syncs from a Letta Code App Server (history over its WebSocket) instead of the REST client; empty for
+    /// classic REST servers.
+    void setAppServer(std::optional<appserver::AppServerEndpoint> endpoint) { m_appServer = std::move(endpoint); }
     /// Stops syncing (no active server). Waits for a running sync to stop.
     void clearTarget();
 
@@ -74,6 +78,7 @@ private:
 
     store::StoreWriter *m_writer = nullptr;
     letta::HttpClient *m_http = nullptr;
+    std::optional<appserver::AppServerEndpoint> m_appServer;
     std::optional<store::ServerRecord> m_target;
     SyncOptions m_options;
     QThreadPool m_pool;

@@ -2,6 +2,7 @@
 // The real main window against the built-in demo server: sync, every tab, runs list and detail, filters,
 // the command palette, merging refreshes, comparing runs, search, going offline and back.
 #include "agents/agentspage.h"
+#include "appserver/importreport.h"
 #include "common/errorbanner.h"
 #include "common/listpanel.h"
 #include "common/recordmodel.h"
@@ -17,6 +18,8 @@
 #include "shell/demobanner.h"
 #include "shell/mainwindow.h"
 #include "shell/syncstatus.h"
+#include "fakeappserver.h"
+#include "testsupport.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -332,6 +335,17 @@ private Q_SLOTS:
         settingsTabs->setCurrentIndex(0);
     }
 
+    void importedRunsShowInTheActiveServer()
+    {
+        // File → Import's work, minus the folder dialog: a trajectory-v1 export lands in the active server.
+        m_window->showTab(ui::MainWindow::RunsTab);
+        const appserver::ImportReport report =
+            m_session->importFolder(testsupport::fixturePath(u"letta-live/trajectory"_s), {}, nullptr).result();
+        QVERIFY2(report.ok(), qPrintable(report.summary()));
+        QCOMPARE(report.runs, 5);
+        QTRY_VERIFY_WITH_TIMEOUT(runsModel()->indexOfKey(u"local-conv-1/07beace6ea:1/1"_s) >= 0, 10'000);
+    }
+
     void offlineKeepsTheCacheBrowsable()
     {
         m_window->showTab(ui::MainWindow::RunsTab);
@@ -382,6 +396,40 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(m_session->isDemo(), 10'000);
         QCOMPARE(m_session->cachePath(), demoCache);
         QVERIFY(m_window->demoBanner()->isVisible());
+        QVERIFY(m_session->profiles().remove(profile.id));
+    }
+
+    void appServerProfileSyncsAndRecords()
+    {
+        // A Letta Code App Server profile: history comes over its WebSocket (runs reconstructed from the
+        // stored messages) and a read-only recorder subscribes to its conversations.
+        appservertest::FakeAppServer server;
+        QVERIFY(server.listen());
+        server.setAgents({QJsonObject{{u"id"_s, u"agent-ws"_s}, {u"name"_s, u"coder"_s}}});
+        server.setConversations({QJsonObject{{u"id"_s, u"conv-ws"_s}, {u"agent_id"_s, u"agent-ws"_s}}});
+        server.setMessages(u"conv-ws"_s,
+                           {QJsonObject{{u"id"_s, u"msg-2"_s}, {u"message_type"_s, u"assistant_message"_s},
+                                        {u"date"_s, u"2026-11-24T10:00:01Z"_s},
+                                        {u"content"_s, QJsonArray{QJsonObject{{u"type"_s, u"text"_s}, {u"text"_s, u"hi"_s}}}}},
+                            QJsonObject{{u"id"_s, u"msg-1"_s}, {u"message_type"_s, u"user_message"_s},
+                                        {u"date"_s, u"2026-11-24T10:00:00Z"_s},
+                                        {u"content"_s, QJsonArray{QJsonObject{{u"type"_s, u"text"_s}, {u"text"_s, u"hello"_s}}}}}});
+        auto profile = letta::ServerProfile::create(u"Local App Server"_s, server.url(), letta::ServerKind::LettaAppServer);
+        QVERIFY(m_session->profiles().save(profile));
+        QSignalSpy active(m_session.get(), &session::Session::activeChanged);
+        QSignalSpy finished(m_session->sync(), &session::SyncService::finished);
+        m_session->activate(profile.id);
+        QVERIFY(active.wait(15'000));
+        QVERIFY(finished.wait(60'000));
+        const SyncReport report = finished.last().constFirst().value<SyncReport>();
+        QVERIFY2(report.ok(), qPrintable(report.summary()));
+        m_window->showTab(ui::MainWindow::RunsTab);
+        QTRY_VERIFY_WITH_TIMEOUT(runsModel()->rowCount() == 1, 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(server.subscribedSockets(u"conv-ws"_s) > 0, 10'000); // the recorder listens
+        grab(u"appserver-runs"_s);
+
+        m_session->activateDemo();
+        QTRY_VERIFY_WITH_TIMEOUT(m_session->isDemo(), 10'000);
         QVERIFY(m_session->profiles().remove(profile.id));
     }
 

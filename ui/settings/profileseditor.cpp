@@ -7,6 +7,7 @@
 
 #include "session/whenready.h"
 
+#include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -34,6 +35,7 @@ ProfilesEditor::ProfilesEditor(session::Session &session, QWidget *parent)
     , m_list(new QListWidget(this))
     , m_name(new QLineEdit(this))
     , m_url(new QLineEdit(this))
+    , m_kind(new QComboBox(this))
     , m_project(new QLineEdit(this))
     , m_token(new QLineEdit(this))
     , m_result(new QLabel(this))
@@ -44,6 +46,15 @@ ProfilesEditor::ProfilesEditor(session::Session &session, QWidget *parent)
     m_name->setObjectName(u"profileName"_s);
     m_url->setObjectName(u"profileUrl"_s);
     m_url->setPlaceholderText(u"https://api.letta.com or http://localhost:8283"_s);
+    m_kind->setObjectName(u"profileKind"_s);
+    m_kind->setAccessibleName(tr("Server kind"));
+    m_kind->addItem(tr("Letta server (REST: Letta Cloud, self-hosted)"), int(letta::ServerKind::LettaRest));
+    m_kind->addItem(tr("Letta Code App Server (ws://host:port)"), int(letta::ServerKind::LettaAppServer));
+    connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
+        const bool appServer = currentKind() == letta::ServerKind::LettaAppServer;
+        m_url->setPlaceholderText(appServer ? u"ws://127.0.0.1:8283"_s : u"https://api.letta.com or http://localhost:8283"_s);
+        m_project->setEnabled(!appServer);
+    });
     m_project->setObjectName(u"profileProject"_s);
     m_project->setPlaceholderText(tr("Letta Cloud project id (optional)"));
     m_token->setObjectName(u"profileToken"_s);
@@ -55,6 +66,7 @@ ProfilesEditor::ProfilesEditor(session::Session &session, QWidget *parent)
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Name"), m_name);
+    form->addRow(tr("&Kind"), m_kind);
     form->addRow(tr("&URL"), m_url);
     form->addRow(tr("&Project"), m_project);
     form->addRow(tr("&Token"), m_token);
@@ -109,11 +121,17 @@ void ProfilesEditor::startNew()
     m_name->setFocus();
 }
 
+letta::ServerKind ProfilesEditor::currentKind() const
+{
+    return letta::ServerKind(m_kind->currentData().toInt());
+}
+
 void ProfilesEditor::showProfile(const QString &id)
 {
     m_editingId = id;
     const auto profile = m_session.profiles().profile(id);
     m_name->setText(profile ? profile->name : QString());
+    m_kind->setCurrentIndex(m_kind->findData(int(profile ? profile->kind : letta::ServerKind::LettaRest)));
     m_url->setText(profile ? profile->baseUrl.toString() : QString());
     m_project->setText(profile ? profile->projectId : QString());
     m_token->clear();
@@ -125,6 +143,7 @@ void ProfilesEditor::save()
     auto existing = m_session.profiles().profile(m_editingId);
     letta::ServerProfile profile = existing ? *existing : letta::ServerProfile::create(m_name->text(), {});
     profile.name = m_name->text().trimmed();
+    profile.kind = currentKind();
     profile.baseUrl = QUrl::fromUserInput(m_url->text().trimmed());
     profile.projectId = m_project->text().trimmed();
     if (auto saved = m_session.profiles().save(profile); !saved) {
@@ -160,6 +179,7 @@ void ProfilesEditor::test()
 {
     letta::ServerProfile profile;
     profile.name = m_name->text().trimmed();
+    profile.kind = currentKind();
     profile.baseUrl = QUrl::fromUserInput(m_url->text().trimmed());
     profile.projectId = m_project->text().trimmed();
     if (auto valid = profile.validate(); !valid) {

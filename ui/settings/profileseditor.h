@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "letta/serverprofile.h"
+
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -30,12 +33,14 @@ private:
     void save();
     void remove();
     void test();
+    letta::ServerKind currentKind() const;
 
     session::Session &m_session;
     QString m_editingId;
     QListWidget *m_list = nullptr;
     QLineEdit *m_name = nullptr;
     QLineEdit *m_url = nullptr;
+    QComboBox *m_kind = nullptr;
     QLineEdit *m_project = nullptr;
     QLineEdit *m_token = nullptr;
     QLabel *m_result = nullptr;

@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "agents/agentspage.h"
+#include "appserver/importreport.h"
 #include "common/listpanel.h"
 #include "common/uistate.h"
 #include "commandpalette.h"
@@ -13,6 +14,7 @@
 #include "search/searchdialog.h"
 #include "session/appsettings.h"
 #include "session/session.h"
+#include "session/whenready.h"
 #include "settings/profileseditor.h"
 #include "settings/settingspage.h"
 #include "steps/stepspage.h"
@@ -24,11 +26,14 @@
 #include "trajectories/trajectoryservice.h"
 
 #include <QCloseEvent>
+#include <QCoreApplication>
 #include <QComboBox>
 #include <QFileDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
+#include <QProgressDialog>
 #include <QShortcut>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -127,6 +132,9 @@ MainWindow::MainWindow(session::Session &session, QWidget *parent)
     });
     connect(&m_session.profiles(), &letta::ProfileStore::profilesChanged, this, &MainWindow::reloadSwitcher);
     connect(&m_session, &session::Session::activeChanged, this, &MainWindow::onActiveChanged);
+    connect(&m_session, &session::Session::recorderStateChanged, this, [this](const QString &text) {
+        statusBar()->showMessage(tr("App Server recorder: %1").arg(text), 10'000);
+    });
     connect(&m_session, &session::Session::activationFailed, this, [this](const QString &message) {
         statusBar()->showMessage(message, 15'000);
         reloadSwitcher();
@@ -170,6 +178,7 @@ void MainWindow::buildMenus()
 {
     auto *file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Export current list…"), QKeySequence(u"Ctrl+E"_s), this, &MainWindow::exportCurrentList);
+    file->addAction(tr("&Import folder…"), QKeySequence(u"Ctrl+I"_s), this, &MainWindow::importFolder);
     file->addAction(tr("Add &server…"), this, &MainWindow::addServer);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
@@ -187,6 +196,38 @@ void MainWindow::buildMenus()
     terminal->setChecked(m_session.settings().theme() == session::AppSettings::Theme::Terminal);
     connect(terminal, &QAction::toggled, this, [this](bool on) {
         m_session.settings().setTheme(on ? session::AppSettings::Theme::Terminal : session::AppSettings::Theme::System);
+    });
+}
+
+void MainWindow::importFolder()
+{
+    const QString path = QFileDialog::getExistingDirectory(
+        this, tr("Import a trajectory export or an App Server store (e.g. ~/.letta/lc-local-backend)"));
+    if (path.isEmpty())
+        return;
+    auto *progress = new QProgressDialog(tr("Importing %1…").arg(path), tr("Cancel"), 0, 0, this);
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(300);
+    auto cancel = std::make_shared<std::atomic_bool>(false);
+    connect(progress, &QProgressDialog::canceled, this, [cancel] { *cancel = true; });
+    QPointer<QProgressDialog> guard(progress);
+    auto onProgress = [guard](qint64 done, qint64 total) {
+        QMetaObject::invokeMethod(QCoreApplication::instance(), [guard, done, total] {
+            if (guard) {
+                guard->setMaximum(int(total));
+                guard->setValue(int(done));
+            }
+        }, Qt::QueuedConnection);
+    };
+    session::whenReady(m_session.importFolder(path, onProgress, cancel.get()), this,
+                       [this, progress, cancel](const appserver::ImportReport &report) {
+        progress->deleteLater();
+        if (report.fatal.kind != ErrorKind::None)
+            QMessageBox::warning(this, tr("Import"), report.fatal.message);
+        else if (!report.problems.isEmpty())
+            QMessageBox::warning(this, tr("Import"), report.summary() + u"\n\n"_s + report.problems.join(u'\n'));
+        else
+            statusBar()->showMessage(report.summary(), 15'000);
     });
 }
 

@@ -75,6 +75,8 @@ private:
     void runPaletteEntry(const PaletteEntry &entry);
     void focusFilter();
     void exportCurrentList();
+    /// File → Import: a `letta trajectories export` folder or an App Server store, into the active server.
+    void importFolder();
     void addServer();
     void compareRuns(const QString &left, const QString &right);
 
