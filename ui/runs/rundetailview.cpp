@@ -117,6 +117,17 @@ void RunDetailView::showRun(qint64 serverId, const QString &runId)
     load();
 }
 
+void RunDetailView::clear()
+{
+    ++m_generation;
+    m_runId.clear();
+    m_banner->hide();
+    m_header->setText(tr("Select a run to see its timeline."));
+    m_timeline->clear();
+    m_waterfall->setSteps({});
+    m_raw->clear();
+}
+
 void RunDetailView::runsChanged(const QSet<QString> &runIds)
 {
     if (!m_runId.isEmpty() && runIds.contains(m_runId))

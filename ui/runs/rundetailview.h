@@ -37,6 +37,8 @@ public:
     explicit RunDetailView(session::CacheReader &reader, QWidget *parent = nullptr);
 
     void showRun(qint64 serverId, const QString &runId);
+    /// Back to "select a run" (another server became active); a load in flight is dropped.
+    void clear();
     /// Reloads when `runIds` holds the shown run (live updates).
     void runsChanged(const QSet<QString> &runIds);
     QString runId() const { return m_runId; }

@@ -111,6 +111,7 @@ RunsPage::RunsPage(session::CacheReader &reader, QWidget *parent)
 void RunsPage::setServer(qint64 serverId)
 {
     m_serverId = serverId;
+    m_detail->clear();
     loadAgents();
     requery();
 }
