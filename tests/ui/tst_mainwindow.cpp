@@ -2,11 +2,13 @@
 // The real main window against the built-in demo server: sync, every tab, runs list and detail, filters,
 // the command palette, merging refreshes, comparing runs, search, going offline and back.
 #include "agents/agentspage.h"
+#include "analytics/analyticsview.h"
 #include "appserver/importreport.h"
 #include "common/errorbanner.h"
 #include "common/listpanel.h"
 #include "common/recordmodel.h"
 #include "compare/comparedialog.h"
+#include "demo/demodataset.h"
 #include "demo/demoserverthread.h"
 #include "demo/demostore.h"
 #include "letta/profilestore.h"
@@ -21,7 +23,10 @@
 #include "fakeappserver.h"
 #include "testsupport.h"
 
+#include <QChartView>
 #include <QComboBox>
+#include <QImage>
+#include <QTableWidget>
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -333,6 +338,30 @@ private Q_SLOTS:
         QVERIFY(m_window->findChild<QComboBox *>(u"backend_summary"_s));
         grab(u"processing-settings"_s);
         settingsTabs->setCurrentIndex(0);
+    }
+
+    void analyticsChartTheDemo()
+    {
+        // The charts and tables of the synced demo, computed on the analytics worker; CSV and PNG export.
+        m_window->showTab(ui::MainWindow::AnalyticsTab);
+        auto *view = m_window->findChild<ui::analytics::AnalyticsView *>();
+        QVERIFY(view);
+        view->findChild<QComboBox *>(u"analyticsRange"_s)->setCurrentIndex(3); // all time
+        const qint64 serverRuns =
+            m_session->demoServer()->store().read([](const demo::DemoDataset &data) { return qint64(data.runs.size()); });
+        QTRY_VERIFY_WITH_TIMEOUT(view->result() && view->result()->totalRuns == serverRuns, 30'000);
+        for (QChartView *chart : view->charts())
+            QVERIFY(!chart->chart()->series().isEmpty());
+        QVERIFY(view->findChild<QTableWidget *>(u"leaderboard"_s)->rowCount() > 0);
+        grab(u"analytics"_s);
+
+        const QString csv = m_dir.filePath(u"analytics.csv"_s);
+        QVERIFY(view->exportCsv(csv));
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll().count('\n'), view->result()->buckets.size() + 1);
+        QVERIFY(view->savePng(m_dir.filePath(u"analytics.png"_s)));
+        QVERIFY(QImage(m_dir.filePath(u"analytics.png"_s)).width() > 100);
     }
 
     void importedRunsShowInTheActiveServer()

@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "agents/agentspage.h"
+#include "analytics/analyticsview.h"
 #include "appserver/importreport.h"
 #include "common/listpanel.h"
 #include "common/uistate.h"
@@ -45,16 +46,6 @@ using namespace Qt::StringLiterals;
 namespace lettascope::ui {
 
 namespace {
-QWidget *emptyState(const QString &name, const QString &text, QWidget *parent)
-{
-    auto *label = new QLabel(text, parent);
-    label->setObjectName(name);
-    label->setAlignment(Qt::AlignCenter);
-    label->setWordWrap(true);
-    label->setEnabled(false);
-    return label;
-}
-
 const QStringList &tabTitles()
 {
     static const QStringList titles{u"Agents"_s, u"Runs"_s, u"Steps"_s, u"Trajectories"_s, u"Jobs"_s, u"Analytics"_s, u"Settings"_s};
@@ -78,6 +69,7 @@ MainWindow::MainWindow(session::Session &session, QWidget *parent)
     , m_settings(new settings::SettingsPage(session, this))
     , m_processing(new trajectories::ProcessingSettings(nullptr, this))
     , m_trajectories(new TrajectoryFeature(session, *m_processing, this))
+    , m_analytics(new analytics::AnalyticsView(session, this))
 {
     setObjectName(u"mainWindow"_s);
     setWindowTitle(u"Lettascope"_s);
@@ -92,7 +84,7 @@ MainWindow::MainWindow(session::Session &session, QWidget *parent)
     jobTabs->addTab(m_jobs, tr("Server jobs"));
     jobTabs->addTab(m_trajectories->jobsPage(), tr("Background processing"));
     m_tabs->addTab(jobTabs, tr("&Jobs"));
-    m_tabs->addTab(emptyState(u"analyticsEmpty"_s, tr("Analytics arrive with the analytics feature."), this), tr("A&nalytics"));
+    m_tabs->addTab(m_analytics, tr("A&nalytics"));
     m_tabs->addTab(m_settings, tr("S&ettings"));
     m_settings->addTab(new ProcessingSettingsPanel(*m_processing, [this](const QString &key) {
         if (auto *service = m_trajectories->service())
@@ -163,6 +155,8 @@ MainWindow::MainWindow(session::Session &session, QWidget *parent)
     session::AppSettings &settings = m_session.settings();
     m_runs->setStuckAfterMinutes(settings.stuckAfterMinutes());
     connect(&settings, &session::AppSettings::stuckAfterChanged, m_runs, &runs::RunsPage::setStuckAfterMinutes);
+    m_analytics->setStuckAfterMinutes(settings.stuckAfterMinutes());
+    connect(&settings, &session::AppSettings::stuckAfterChanged, m_analytics, &analytics::AnalyticsView::setStuckAfterMinutes);
     connect(&settings, &session::AppSettings::themeChanged, this, [](session::AppSettings::Theme theme) { applyTheme(theme); });
 
     resize(1280, 800);
@@ -261,6 +255,7 @@ void MainWindow::onActiveChanged(const session::ActiveServer &active)
     m_runs->setServer(active.serverId);
     m_steps->setServer(active.serverId);
     m_jobs->setServer(active.serverId);
+    m_analytics->setServer(active.serverId);
     m_settings->setServer(active.serverId);
     m_palette->setCommands([this] {
         QList<PaletteEntry> commands;

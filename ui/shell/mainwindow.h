@@ -26,6 +26,9 @@ struct PaletteEntry;
 namespace agents {
 class AgentsPage;
 }
+namespace analytics {
+class AnalyticsView;
+}
 namespace jobs {
 class JobsPage;
 }
@@ -94,6 +97,7 @@ private:
     settings::SettingsPage *m_settings = nullptr;
     trajectories::ProcessingSettings *m_processing = nullptr;
     TrajectoryFeature *m_trajectories = nullptr;
+    analytics::AnalyticsView *m_analytics = nullptr;
     QList<int> m_history;   ///< tab indexes to go back to
 };
 

@@ -1,0 +1,297 @@
+// SPDX-License-Identifier: MIT
+#include "analyticsview.h"
+
+#include "analytics/analyticsservice.h"
+#include "analyticscharts.h"
+#include "session/cachereader.h"
+#include "session/session.h"
+#include "session/whenready.h"
+#include "store/queries/catalogqueries.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QDateTime>
+#include <QFile>
+#include <QFileDialog>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+namespace core = lettascope::analytics;
+
+namespace lettascope::ui::analytics {
+
+namespace {
+
+QTableWidget *table(const QString &name, const QStringList &headers, QWidget *parent)
+{
+    auto *widget = new QTableWidget(0, int(headers.size()), parent);
+    widget->setObjectName(name);
+    widget->setHorizontalHeaderLabels(headers);
+    widget->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    widget->setSelectionBehavior(QAbstractItemView::SelectRows);
+    widget->verticalHeader()->hide();
+    widget->horizontalHeader()->setStretchLastSection(true);
+    return widget;
+}
+
+void fill(QTableWidget *widget, const QList<QStringList> &rows)
+{
+    widget->setRowCount(int(rows.size()));
+    for (int r = 0; r < rows.size(); ++r) {
+        for (int c = 0; c < rows[r].size(); ++c)
+            widget->setItem(r, c, new QTableWidgetItem(rows[r][c]));
+    }
+    widget->resizeColumnsToContents();
+}
+
+QString percent(const std::optional<double> &rate)
+{
+    return rate ? u"%1%"_s.arg(*rate * 100, 0, 'f', 1) : QObject::tr("not reported");
+}
+
+QString seconds(const std::optional<qint64> &ns)
+{
+    return ns ? u"%1 s"_s.arg(double(*ns) / 1e9, 0, 'f', 1) : QObject::tr("not reported");
+}
+
+QString trendArrow(core::Trend trend)
+{
+    switch (trend) {
+    case core::Trend::Up: return u"↑ better"_s;
+    case core::Trend::Down: return u"↓ worse"_s;
+    case core::Trend::Flat: return u"→ flat"_s;
+    case core::Trend::Unknown: break;
+    }
+    return u"–"_s;
+}
+
+/// Range choices: days back from now, 0 for everything.
+constexpr int kRangeDays[] = {7, 30, 90, 0};
+
+} // namespace
+
+AnalyticsView::AnalyticsView(session::Session &session, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_range(new QComboBox(this))
+    , m_bucket(new QComboBox(this))
+    , m_status(new QLabel(tr("Waiting for the cache…"), this))
+    , m_chartGrid(new QWidget(this))
+    , m_leaderboard(table(u"leaderboard"_s, {tr("Agent"), tr("Runs"), tr("Success"), tr("Median duration"),
+                                             tr("Tokens"), tr("Trend")}, this))
+    , m_patterns(table(u"patterns"_s, {tr("Tool sequence"), tr("Failed runs"), tr("Successful runs"), tr("Support"),
+                                       tr("Lift")}, this))
+    , m_errors(table(u"recurringErrors"_s, {tr("Source"), tr("Count"), tr("Signature"), tr("Example runs")}, this))
+    , m_stuck(table(u"stuckRuns"_s, {tr("Run"), tr("Agent"), tr("Idle since")}, this))
+{
+    setObjectName(u"analyticsView"_s);
+    m_range->setObjectName(u"analyticsRange"_s);
+    m_range->setAccessibleName(tr("Time range"));
+    m_range->addItems({tr("Last 7 days"), tr("Last 30 days"), tr("Last 90 days"), tr("All time")});
+    m_range->setCurrentIndex(1);
+    m_bucket->setObjectName(u"analyticsBucket"_s);
+    m_bucket->setAccessibleName(tr("Bucket"));
+    m_bucket->addItems({tr("By day"), tr("By week")});
+    m_status->setObjectName(u"analyticsStatus"_s);
+    auto *saveCharts = new QPushButton(tr("Save charts as PNG…"), this);
+    saveCharts->setObjectName(u"analyticsSavePng"_s);
+    auto *exportData = new QPushButton(tr("Export data as CSV…"), this);
+    exportData->setObjectName(u"analyticsExportCsv"_s);
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_range);
+    bar->addWidget(m_bucket);
+    bar->addWidget(m_status, 1);
+    bar->addWidget(saveCharts);
+    bar->addWidget(exportData);
+
+    auto *grid = new QGridLayout(m_chartGrid);
+    grid->setContentsMargins(0, 0, 0, 0);
+    for (int i = 0; i < 4; ++i) {
+        auto *view = new QChartView(m_chartGrid);
+        view->setObjectName(u"analyticsChart%1"_s.arg(i));
+        view->setRenderHint(QPainter::Antialiasing);
+        view->setMinimumHeight(220);
+        grid->addWidget(view, i / 2, i % 2);
+        m_charts << view;
+    }
+    auto *tables = new QTabWidget(this);
+    tables->setObjectName(u"analyticsTables"_s);
+    tables->addTab(m_leaderboard, tr("Agent leaderboard"));
+    tables->addTab(m_patterns, tr("Failure patterns"));
+    tables->addTab(m_errors, tr("Recurring errors"));
+    tables->addTab(m_stuck, tr("Stuck runs"));
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->setObjectName(u"analyticsSplitter"_s);
+    split->addWidget(m_chartGrid);
+    split->addWidget(tables);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(split, 1);
+
+    connect(m_range, &QComboBox::currentIndexChanged, this, &AnalyticsView::requestResult);
+    connect(m_bucket, &QComboBox::currentIndexChanged, this, &AnalyticsView::requestResult);
+    connect(saveCharts, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save charts"), u"analytics.png"_s, tr("PNG (*.png)"));
+        if (!path.isEmpty() && !savePng(path))
+            QMessageBox::warning(this, tr("Save charts"), tr("Could not write %1.").arg(path));
+    });
+    connect(exportData, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export data"), u"analytics.csv"_s, tr("CSV (*.csv)"));
+        QString error;
+        if (!path.isEmpty() && !exportCsv(path, &error))
+            QMessageBox::warning(this, tr("Export data"), error);
+    });
+    connect(&session, &session::Session::cacheClosing, this, &AnalyticsView::detach);
+    connect(&session, &session::Session::cacheOpened, this, &AnalyticsView::attach);
+    attach();
+}
+
+AnalyticsView::~AnalyticsView() = default;
+
+void AnalyticsView::attach()
+{
+    if (!m_session.writer())
+        return;
+    detach();
+    m_service = std::make_unique<core::AnalyticsService>(m_session.cachePath(), m_session.writer());
+    m_service->setStuckAfterMs(m_stuckAfterMs);
+    connect(m_service.get(), &core::AnalyticsService::resultReady, this, &AnalyticsView::showResult);
+    connect(m_service.get(), &core::AnalyticsService::computeFailed, this, [this](const Error &error) {
+        m_status->setText(tr("Could not compute: %1").arg(error.message));
+    });
+    requestResult();
+}
+
+void AnalyticsView::detach()
+{
+    m_service.reset();
+}
+
+void AnalyticsView::setServer(qint64 serverId)
+{
+    m_serverId = serverId;
+    loadAgentNames();
+    requestResult();
+}
+
+void AnalyticsView::loadAgentNames()
+{
+    session::whenReady(m_session.reader().read<QList<store::AgentSummary>>([serverId = m_serverId](store::Database &db) {
+        return store::listAgents(db, serverId);
+    }), this, [this](const Result<QList<store::AgentSummary>> &agents) {
+        if (!agents)
+            return; // ids stand in for names
+        m_agentNames.clear();
+        for (const store::AgentSummary &agent : *agents)
+            m_agentNames.insert(agent.agent.id, agent.agent.name);
+        if (m_result)
+            fillTables(*m_result);
+    });
+}
+
+void AnalyticsView::setStuckAfterMinutes(int minutes)
+{
+    m_stuckAfterMs = qint64(minutes) * 60'000;
+    if (m_service)
+        m_service->setStuckAfterMs(m_stuckAfterMs);
+}
+
+void AnalyticsView::requestResult()
+{
+    if (!m_service || m_serverId == 0)
+        return;
+    core::AnalyticsFilter filter;
+    filter.serverId = m_serverId;
+    filter.bucket = m_bucket->currentIndex() == 1 ? core::Bucket::Week : core::Bucket::Day;
+    if (const int days = kRangeDays[m_range->currentIndex()]; days > 0)
+        filter.sinceMs = QDateTime::currentMSecsSinceEpoch() - qint64(days) * 86'400'000;
+    m_status->setText(tr("Computing…"));
+    m_service->setFilter(filter);
+}
+
+void AnalyticsView::showResult(const core::AnalyticsResult &result, const core::ComputeStats &stats)
+{
+    m_result = result;
+    const QList<QChart *> charts{runsChart(result), ratesChart(result), durationChart(result), toolsChart(result)};
+    const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    for (int i = 0; i < m_charts.size(); ++i) {
+        charts[i]->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+        QChart *old = m_charts[i]->chart();
+        m_charts[i]->setChart(charts[i]);
+        delete old;
+    }
+    fillTables(result);
+    m_status->setText(tr("%n run(s) · %1 in %2 ms", nullptr, int(result.totalRuns))
+                          .arg(stats.incremental ? tr("updated") : tr("computed"))
+                          .arg(double(stats.elapsedUs) / 1000.0, 0, 'f', 1));
+    Q_EMIT resultShown();
+}
+
+void AnalyticsView::fillTables(const core::AnalyticsResult &result)
+{
+    QList<QStringList> rows;
+    for (const core::AgentRow &agent : result.leaderboard) {
+        rows << QStringList{agentName(agent.agentId), QString::number(agent.runs), percent(agent.successRate),
+                            seconds(agent.medianDurationNs),
+                            agent.totalTokens ? QLocale().toString(*agent.totalTokens) : tr("not reported"),
+                            trendArrow(agent.trend)};
+    }
+    fill(m_leaderboard, rows);
+    rows.clear();
+    for (const core::NGramPattern &pattern : result.patterns) {
+        rows << QStringList{pattern.tools.join(u" → "_s), QString::number(pattern.failedRuns),
+                            QString::number(pattern.successfulRuns), u"%1%"_s.arg(pattern.support * 100, 0, 'f', 1),
+                            QString::number(pattern.lift, 'f', 2)};
+    }
+    fill(m_patterns, rows);
+    rows.clear();
+    for (const core::ErrorGroup &group : result.recurringErrors) {
+        rows << QStringList{group.source, QString::number(group.count), group.signature,
+                            group.exampleRunIds.join(u", "_s)};
+    }
+    fill(m_errors, rows);
+    rows.clear();
+    for (const core::StuckRun &run : result.stuckRuns) {
+        rows << QStringList{run.runId, agentName(run.agentId),
+                            QDateTime::fromMSecsSinceEpoch(run.lastActivityMs).toString(u"yyyy-MM-dd HH:mm"_s)};
+    }
+    fill(m_stuck, rows);
+}
+
+bool AnalyticsView::exportCsv(const QString &path, QString *error) const
+{
+    if (!m_result) {
+        if (error)
+            *error = tr("Nothing computed yet.");
+        return false;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        if (error)
+            *error = tr("Could not write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return file.write(bucketsCsv(*m_result).toUtf8()) >= 0;
+}
+
+bool AnalyticsView::savePng(const QString &path) const
+{
+    return m_chartGrid->grab().save(path, "PNG");
+}
+
+} // namespace lettascope::ui::analytics

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "analytics/analyticsresult.h"
+
+#include <QHash>
+#include <QWidget>
+
+#include <memory>
+#include <optional>
+
+class QChartView;
+class QComboBox;
+class QLabel;
+class QTableWidget;
+
+namespace lettascope::analytics {
+class AnalyticsService;
+struct ComputeStats;
+}
+namespace lettascope::session {
+class Session;
+}
+
+namespace lettascope::ui::analytics {
+
+/**
+ * The Analytics tab: trend charts and pattern tables for the active server. The numbers come finished from
+ * an AnalyticsService worker (one per cache, rebuilt when the session switches caches) and follow every
+ * sync incrementally; this widget only draws them.
+ */
+class AnalyticsView final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AnalyticsView)
+
+public:
+    explicit AnalyticsView(session::Session &session, QWidget *parent = nullptr);
+    ~AnalyticsView() override;
+
+    void setServer(qint64 serverId);
+    void setStuckAfterMinutes(int minutes);
+    const std::optional<lettascope::analytics::AnalyticsResult> &result() const { return m_result; }
+    QList<QChartView *> charts() const { return m_charts; }
+    /// The bucket table as CSV / the four charts side by side as one PNG; false with a reason on failure.
+    bool exportCsv(const QString &path, QString *error = nullptr) const;
+    bool savePng(const QString &path) const;
+
+Q_SIGNALS:
+    void resultShown();
+
+private:
+    void attach();
+    void detach();
+    void requestResult();
+    void showResult(const lettascope::analytics::AnalyticsResult &result, const lettascope::analytics::ComputeStats &stats);
+    void fillTables(const lettascope::analytics::AnalyticsResult &result);
+    void loadAgentNames();
+    QString agentName(const QString &id) const { return m_agentNames.value(id, id); }
+
+    session::Session &m_session;
+    std::unique_ptr<lettascope::analytics::AnalyticsService> m_service;
+    qint64 m_serverId = 0;
+    qint64 m_stuckAfterMs = 30 * 60'000;
+    QComboBox *m_range = nullptr;
+    QComboBox *m_bucket = nullptr;
+    QLabel *m_status = nullptr;
+    QWidget *m_chartGrid = nullptr;
+    QList<QChartView *> m_charts;
+    QTableWidget *m_leaderboard = nullptr;
+    QTableWidget *m_patterns = nullptr;
+    QTableWidget *m_errors = nullptr;
+    QTableWidget *m_stuck = nullptr;
+    QHash<QString, QString> m_agentNames;   ///< id -> name, for the tables
+    std::optional<lettascope::analytics::AnalyticsResult> m_result;
+};
+
+} // namespace lettascope::ui::analytics
