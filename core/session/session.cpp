@@ -73,6 +73,11 @@ Session::~Session()
     m_demo.reset();
 }
 
+letta::HttpClient *Session::http() const
+{
+    return m_network->client();
+}
+
 QString Session::cachePath() const
 {
     return m_writer ? m_writer->path() : QString();

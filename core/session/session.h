@@ -20,6 +20,7 @@ class DemoServerThread;
 }
 namespace lettascope::letta {
 class CredentialStore;
+class HttpClient;
 class NetworkThread;
 class ProfileStore;
 }
@@ -65,6 +66,8 @@ public:
     /// The open cache's writer; replaced when the cache switches (cacheClosing(), then cacheOpened()).
     store::StoreWriter *writer() const { return m_writer.get(); }
     SyncService *sync() const { return m_sync.get(); }
+    /// The REST client of the active server (on-demand reads such as provider traces).
+    letta::HttpClient *http() const;
     AppSettings &settings() { return m_settings; }
 
     const ActiveServer &active() const { return m_active; }

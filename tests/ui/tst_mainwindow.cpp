@@ -20,6 +20,7 @@
 #include "shell/demobanner.h"
 #include "shell/mainwindow.h"
 #include "shell/syncstatus.h"
+#include "steps/stepspage.h"
 #include "fakeappserver.h"
 #include "testsupport.h"
 
@@ -33,6 +34,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -338,6 +340,20 @@ private Q_SLOTS:
         QVERIFY(m_window->findChild<QComboBox *>(u"backend_summary"_s));
         grab(u"processing-settings"_s);
         settingsTabs->setCurrentIndex(0);
+    }
+
+    void stepProviderTraceFromTheServer()
+    {
+        m_window->showTab(ui::MainWindow::StepsTab);
+        auto *page = m_window->findChild<ui::steps::StepsPage *>();
+        QVERIFY(page);
+        QTRY_VERIFY_WITH_TIMEOUT(page->list()->model()->rowCount() > 0, 10'000);
+        page->list()->view()->setCurrentIndex(page->list()->model()->index(0, 0));
+        auto *button = page->findChild<QPushButton *>(u"stepsProviderTrace"_s);
+        QVERIFY(button && button->isEnabled());
+        button->click();
+        // Either the logged request and response, or a plain statement that the server keeps none.
+        QTRY_VERIFY_WITH_TIMEOUT(page->detail()->toPlainText().contains(u"Provider trace"_s), 10'000);
     }
 
     void analyticsChartTheDemo()

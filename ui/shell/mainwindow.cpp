@@ -10,6 +10,7 @@
 #include "compare/comparedialog.h"
 #include "demobanner.h"
 #include "jobs/jobspage.h"
+#include "letta/lettaapi.h"
 #include "letta/profilestore.h"
 #include "runs/runspage.h"
 #include "search/searchdialog.h"
@@ -255,6 +256,11 @@ void MainWindow::onActiveChanged(const session::ActiveServer &active)
     m_runs->setServer(active.serverId);
     m_steps->setServer(active.serverId);
     m_jobs->setServer(active.serverId);
+    if (active.profile.kind == letta::ServerKind::LettaAppServer) {
+        m_steps->setTraceFetcher({}); // App Servers keep no provider traces
+    } else {
+        m_steps->setTraceFetcher([this](const QString &stepId) { return letta::LettaApi(m_session.http()).stepTrace(stepId); });
+    }
     m_analytics->setServer(active.serverId);
     m_settings->setServer(active.serverId);
     m_palette->setCommands([this] {

@@ -3,13 +3,18 @@
 
 #include "common/format.h"
 #include "common/listpanel.h"
+#include "common/recordmodel.h"
 #include "common/viewsetup.h"
+#include "session/whenready.h"
 #include "store/queries/detailqueries.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QJsonDocument>
 #include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QTableView>
 
 using namespace Qt::StringLiterals;
@@ -51,13 +56,19 @@ StepsPage::StepsPage(session::CacheReader &reader, QWidget *parent)
     , m_run(lineEdit(this, u"stepsRunFilter"_s, tr("Run id (Ctrl+F)")))
     , m_model(lineEdit(this, u"stepsModelFilter"_s, tr("Model")))
     , m_status(new QComboBox(this))
+    , m_trace(new QPushButton(tr("Provider trace"), this))
 {
+    m_trace->setObjectName(u"stepsProviderTrace"_s);
+    m_trace->setToolTip(tr("Ask the server for the selected step's LLM request and response"));
+    m_trace->setEnabled(false);
     m_status->setObjectName(u"stepsStatusFilter"_s);
     m_status->setAccessibleName(tr("Step status filter"));
     m_status->addItems({tr("Any status"), u"success"_s, u"failed"_s, u"pending"_s, u"cancelled"_s});
     filterRow()->addWidget(m_run, 2);
     filterRow()->addWidget(m_model, 1);
     filterRow()->addWidget(m_status, 1);
+    filterRow()->addWidget(m_trace);
+    connect(m_trace, &QPushButton::clicked, this, &StepsPage::loadTrace);
     list()->view()->setSortingEnabled(false); // the cache orders steps by their run; there is no other index
     for (QLineEdit *edit : {m_run, m_model})
         viewsetup::onTypingSettled(edit, this, [this] { requery(); });
@@ -93,6 +104,42 @@ void StepsPage::requery()
         // No count query for steps: a full window means there may be more.
         result.total = offset + result.rows.size() + (result.rows.size() == limit ? 1 : 0);
         return result;
+    });
+}
+
+void StepsPage::setTraceFetcher(TraceFetcher fetcher)
+{
+    m_fetchTrace = std::move(fetcher);
+    m_trace->setEnabled(bool(m_fetchTrace));
+}
+
+void StepsPage::loadTrace()
+{
+    const QModelIndex current = list()->view()->currentIndex();
+    if (!m_fetchTrace || !current.isValid())
+        return;
+    const QString stepId = list()->model()->row(current.row()).key;
+    m_trace->setEnabled(false);
+    session::whenReady(m_fetchTrace(stepId), this, [this, stepId](const Result<std::optional<letta::ProviderTrace>> &trace) {
+        m_trace->setEnabled(bool(m_fetchTrace));
+        // The selection may have moved on while the server answered: only the step asked about gets it.
+        const QModelIndex now = list()->view()->currentIndex();
+        if (!now.isValid() || list()->model()->row(now.row()).key != stepId)
+            return;
+        if (!trace) {
+            QMessageBox::warning(this, tr("Provider trace"), tr("The server did not send the trace: %1").arg(trace.error().message));
+            return;
+        }
+        if (!*trace) {
+            detail()->appendPlainText(tr("\nProvider trace: the server keeps none for this step."));
+            return;
+        }
+        const auto pretty = [](const QJsonObject &object) {
+            return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
+        };
+        detail()->appendPlainText(tr("\nProvider trace (%1)\nRequest:\n%2\nResponse:\n%3")
+                                      .arg((*trace)->callType.isEmpty() ? tr("LLM call") : (*trace)->callType,
+                                           pretty((*trace)->request), pretty((*trace)->response)));
     });
 }
 
