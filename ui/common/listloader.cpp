@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "listloader.h"
 
+#include <limits>
+
 #include "common/logging.h"
 #include "recordmodel.h"
 #include "session/cachereader.h"
 #include "session/whenready.h"
+
+using namespace Qt::StringLiterals;
 
 namespace lettascope::ui {
 
@@ -38,6 +42,15 @@ void ListLoader::refresh()
         return;
     }
     request(Mode::Merge, 0, qMax<qint64>(m_pageSize, m_model->rowCount()));
+}
+
+QFuture<Result<RowWindow>> ListLoader::fetchAll() const
+{
+    if (!m_fetch)
+        return QtFuture::makeReadyFuture(Result<RowWindow>(Error{ErrorKind::BadRequest, u"nothing to export yet"_s}));
+    return m_reader.read<RowWindow>([fetch = m_fetch](store::Database &db) {
+        return fetch(db, 0, std::numeric_limits<int>::max());
+    });
 }
 
 void ListLoader::request(Mode mode, qint64 offset, qint64 limit)

@@ -4,6 +4,7 @@
 #include "common/result.h"
 #include "tablerow.h"
 
+#include <QFuture>
 #include <QObject>
 
 #include <functional>
@@ -48,6 +49,8 @@ public:
     /// Loads the first window again, replacing the rows (Retry after a failure).
     void reload();
     bool hasFetch() const { return bool(m_fetch); }
+    /// Every row of the query (not just the loaded windows), read on the reader thread; for exports.
+    QFuture<Result<RowWindow>> fetchAll() const;
 
 Q_SIGNALS:
     void loadingChanged(bool loading);

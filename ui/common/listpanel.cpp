@@ -2,8 +2,10 @@
 #include "listpanel.h"
 
 #include "errorbanner.h"
+#include "listloader.h"
 #include "export/csv.h"
 #include "recordmodel.h"
+#include "session/whenready.h"
 #include "uistate.h"
 
 #include <QFile>
@@ -22,6 +24,33 @@
 using namespace Qt::StringLiterals;
 
 namespace lettascope::ui {
+
+namespace {
+
+QString writeRows(const QString &path, const QStringList &headers, const QList<TableRow> &rows)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return file.errorString();
+    if (path.endsWith(u".json"_s, Qt::CaseInsensitive)) {
+        QJsonArray array;
+        for (const TableRow &row : rows) {
+            QJsonObject object;
+            for (int c = 0; c < headers.size() && c < row.cells.size(); ++c)
+                object.insert(headers.at(c), row.cells.at(c));
+            array.append(object);
+        }
+        file.write(QJsonDocument(array).toJson(QJsonDocument::Indented));
+    } else {
+        QString text = csvLine(headers) + u'\n';
+        for (const TableRow &row : rows)
+            text += csvLine(row.cells) + u'\n';
+        file.write(text.toUtf8());
+    }
+    return file.commit() ? QString() : file.errorString();
+}
+
+} // namespace
 
 ListPanel::ListPanel(const QString &name, const QString &noun, const QStringList &headers,
                      session::CacheReader &reader, QWidget *parent)
@@ -133,28 +162,12 @@ void ListPanel::moveSelection(int delta)
     m_view->setCurrentIndex(m_model->index(row, 0));
 }
 
-QString ListPanel::exportTo(const QString &path) const
+void ListPanel::exportAll(const QString &path, std::function<void(const QString &error)> done)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return file.errorString();
-    const QStringList headers = m_model->headers();
-    if (path.endsWith(u".json"_s, Qt::CaseInsensitive)) {
-        QJsonArray rows;
-        for (const TableRow &row : m_model->rows()) {
-            QJsonObject object;
-            for (int c = 0; c < headers.size() && c < row.cells.size(); ++c)
-                object.insert(headers.at(c), row.cells.at(c));
-            rows.append(object);
-        }
-        file.write(QJsonDocument(rows).toJson(QJsonDocument::Indented));
-    } else {
-        QString text = csvLine(headers) + u'\n';
-        for (const TableRow &row : m_model->rows())
-            text += csvLine(row.cells) + u'\n';
-        file.write(text.toUtf8());
-    }
-    return file.commit() ? QString() : file.errorString();
+    session::whenReady(m_loader->fetchAll(), this, [this, path, done = std::move(done)](const Result<RowWindow> &all) {
+        done(all ? writeRows(path, m_model->headers(), all->rows) : all.error().message);
+    });
 }
+
 
 } // namespace lettascope::ui

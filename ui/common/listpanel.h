@@ -5,6 +5,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QLabel;
 class QTableView;
 
@@ -45,8 +47,9 @@ public:
     /// Moves the selection by `delta` rows (J/K).
     void moveSelection(int delta);
 
-    /// Writes the loaded rows as CSV or JSON (by the file's suffix); errors come back as text.
-    QString exportTo(const QString &path) const;
+    /// Writes every row of the list's query (read on the reader thread, not only the loaded windows) as CSV
+    /// or JSON by the file's suffix, then calls `done` with an error text (empty on success).
+    void exportAll(const QString &path, std::function<void(const QString &error)> done);
 
 Q_SIGNALS:
     void currentChanged(const QVariant &payload);

@@ -355,14 +355,17 @@ void MainWindow::exportCurrentList()
         statusBar()->showMessage(tr("This view has no list to export."), 5000);
         return;
     }
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export loaded rows"), panel->objectName().chopped(5) + u".csv"_s,
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export list"), panel->objectName().chopped(5) + u".csv"_s,
                                                       tr("CSV (*.csv);;JSON (*.json)"));
     if (path.isEmpty())
         return;
-    if (const QString error = panel->exportTo(path); !error.isEmpty())
-        QMessageBox::warning(this, tr("Export"), tr("Could not write %1: %2").arg(path, error));
-    else
-        statusBar()->showMessage(tr("Exported to %1").arg(path), 5000);
+    statusBar()->showMessage(tr("Exporting to %1…").arg(path));
+    panel->exportAll(path, [this, path](const QString &error) {
+        if (!error.isEmpty())
+            QMessageBox::warning(this, tr("Export"), tr("Could not write %1: %2").arg(path, error));
+        else
+            statusBar()->showMessage(tr("Exported to %1").arg(path), 5000);
+    });
 }
 
 void MainWindow::addServer()
