@@ -68,6 +68,7 @@ Session::~Session()
     // Order matters: the sync uses the writer and the network client; the demo must outlive its last request.
     m_sync->clearTarget();
     m_sync.reset();
+    stopImport();
     m_recorder.reset();
     m_writer.reset();
     m_demo.reset();
@@ -113,6 +114,7 @@ Status Session::openCache(const QString &path)
         return opened.error();
     connect(writer.get(), &store::StoreWriter::changed, this, &Session::cacheChanged, Qt::QueuedConnection);
     if (m_writer) {
+        stopImport();
         m_recorder.reset(); // writes what it holds into the old cache first
         Q_EMIT cacheClosing();
     }
@@ -270,16 +272,17 @@ qint64 Session::cacheSizeBytes() const
     return path.isEmpty() ? 0 : QFileInfo(path).size() + QFileInfo(path + u"-wal"_s).size();
 }
 
-QFuture<appserver::ImportReport> Session::importFolder(const QString &path, std::function<void(qint64, qint64)> progress,
-                                                     const std::atomic_bool *cancel)
+QFuture<appserver::ImportReport> Session::importFolder(const QString &path, std::function<void(qint64, qint64)> progress)
 {
+    stopImport(); // one at a time
+    m_importCancel = false;
     appserver::ImportOptions options;
     options.progress = std::move(progress);
-    options.cancel = cancel;
+    options.cancel = &m_importCancel;
     if (m_active.isValid()) {
         options.target = serverRecordFor(m_active.profile);
     }
-    return QtConcurrent::run([writer = m_writer.get(), path, options] {
+    m_import = QtConcurrent::run([writer = m_writer.get(), path, options] {
         if (!writer) {
             appserver::ImportReport report;
             report.fatal = Error{ErrorKind::Storage, u"no cache is open"_s};
@@ -287,6 +290,15 @@ QFuture<appserver::ImportReport> Session::importFolder(const QString &path, std:
         }
         return appserver::importFolder(*writer, path, options);
     });
+    return m_import;
+}
+
+void Session::stopImport()
+{
+    if (m_import.isRunning()) {
+        m_importCancel = true;
+        m_import.waitForFinished();
+    }
 }
 
 Status Session::clearCache()
@@ -295,6 +307,7 @@ Status Session::clearCache()
     if (path.isEmpty())
         return success();
     m_sync->clearTarget();
+    stopImport();
     m_recorder.reset();
     Q_EMIT cacheClosing();
     m_writer.reset();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "activeserver.h"
+#include "appserver/importreport.h"
 #include "sessionoptions.h"
 #include "store/writebatch.h"
 
@@ -31,7 +32,6 @@ struct ServerRecord;
 namespace lettascope::appserver {
 class Recorder;
 struct AppServerEndpoint;
-struct ImportReport;
 }
 
 namespace lettascope::session {
@@ -84,9 +84,10 @@ public:
     /// sync is not disturbed.
     QFuture<Result<letta::ServerInfo>> testConnection(const letta::ServerProfile &profile, const QString &token);
     /// Imports a trajectory-v1 export or an App Server store folder into the active server's data, on a worker
-    /// thread; `progress` is called there. Views refresh through cacheChanged().
-    QFuture<appserver::ImportReport> importFolder(const QString &path, std::function<void(qint64, qint64)> progress,
-                                                  const std::atomic_bool *cancel);
+    /// thread; `progress` is called there. Views refresh through cacheChanged(). A switch of cache cancels it
+    /// and waits for it first, so it never writes through a writer that is gone.
+    QFuture<appserver::ImportReport> importFolder(const QString &path, std::function<void(qint64, qint64)> progress);
+    void cancelImport() { m_importCancel = true; }
     /// Deletes the open cache file and starts over with a fresh one (then syncs again).
     Status clearCache();
     /// Size of the cache file and its write-ahead log, in bytes.
@@ -108,6 +109,8 @@ Q_SIGNALS:
 private:
     Status openCache(const QString &path);
     void useServer(const letta::ServerProfile &profile, const QString &token);
+    /// Cancels an import in flight and waits for it (before the writer it uses goes away).
+    void stopImport();
     void startRecorder(const store::ServerRecord &record, const appserver::AppServerEndpoint &endpoint);
     QString userCachePath() const;
 
@@ -122,6 +125,8 @@ private:
     std::unique_ptr<SyncService> m_sync;
     std::unique_ptr<demo::DemoServerThread> m_demo;
     std::unique_ptr<appserver::Recorder> m_recorder; ///< App Server profiles: live events into the cache
+    QFuture<appserver::ImportReport> m_import;
+    std::atomic_bool m_importCancel = false;
     std::unique_ptr<QTemporaryDir> m_demoDir;
     ActiveServer m_active;
     int m_activation = 0;   ///< drops token reads that a later activation overtook

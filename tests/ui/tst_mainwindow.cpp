@@ -394,7 +394,7 @@ private Q_SLOTS:
         // File → Import's work, minus the folder dialog: a trajectory-v1 export lands in the active server.
         m_window->showTab(ui::MainWindow::RunsTab);
         const appserver::ImportReport report =
-            m_session->importFolder(testsupport::fixturePath(u"letta-live/trajectory"_s), {}, nullptr).result();
+            m_session->importFolder(testsupport::fixturePath(u"letta-live/trajectory"_s), {}).result();
         QVERIFY2(report.ok(), qPrintable(report.summary()));
         QCOMPARE(report.runs, 5);
         QTRY_VERIFY_WITH_TIMEOUT(runsModel()->indexOfKey(u"local-conv-1/07beace6ea:1/1"_s) >= 0, 10'000);

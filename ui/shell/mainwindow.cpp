@@ -203,8 +203,7 @@ void MainWindow::importFolder()
     auto *progress = new QProgressDialog(tr("Importing %1…").arg(path), tr("Cancel"), 0, 0, this);
     progress->setWindowModality(Qt::WindowModal);
     progress->setMinimumDuration(300);
-    auto cancel = std::make_shared<std::atomic_bool>(false);
-    connect(progress, &QProgressDialog::canceled, this, [cancel] { *cancel = true; });
+    connect(progress, &QProgressDialog::canceled, &m_session, &session::Session::cancelImport);
     QPointer<QProgressDialog> guard(progress);
     auto onProgress = [guard](qint64 done, qint64 total) {
         QMetaObject::invokeMethod(QCoreApplication::instance(), [guard, done, total] {
@@ -214,8 +213,8 @@ void MainWindow::importFolder()
             }
         }, Qt::QueuedConnection);
     };
-    session::whenReady(m_session.importFolder(path, onProgress, cancel.get()), this,
-                       [this, progress, cancel](const appserver::ImportReport &report) {
+    session::whenReady(m_session.importFolder(path, onProgress), this,
+                       [this, progress](const appserver::ImportReport &report) {
         progress->deleteLater();
         if (report.fatal.kind != ErrorKind::None)
             QMessageBox::warning(this, tr("Import"), report.fatal.message);
