@@ -19,10 +19,19 @@ const QString kMessagesSeq = u"messages.seq"_s;
 const QString kMessagesMode = u"messages.mode"_s;
 const QString kPerRun = u"per_run"_s;
 
-// Servers without an org-wide list answer 400 (the /v1/steps/ order bug of 0.12–0.16.8), 404 or 405.
-bool meansUnsupported(const Error &error)
+/// A first org-wide page that fails the way servers without that list fail (400 for the /v1/steps/ order bug
+/// of 0.12–0.16.8, or 404) switches the resource to per-run reads, remembered for later syncs. False for
+/// any other failure, which the caller records.
+bool switchedToPerRun(SyncSink &sink, ResourceReport &entry, const Error &error, const QString &modeKey,
+                      const QString &what)
 {
-    return error.kind == ErrorKind::BadRequest || error.kind == ErrorKind::NotFound;
+    if (entry.requests != 1 || (error.kind != ErrorKind::BadRequest && error.kind != ErrorKind::NotFound))
+        return false;
+    entry.note = u"the server has no usable org-wide %1 list (%2); %1 are read per run"_s.arg(what, error.toString());
+    store::WriteBatch remember;
+    remember.syncState.insert(modeKey, kPerRun);
+    commitOrFail(sink, std::move(remember), entry);
+    return true;
 }
 
 /// Reads every page of a per-run list (steps or messages).
@@ -60,14 +69,8 @@ void RestSource::syncSteps(SyncSink &sink, SyncReport &report)
         while (!sink.isCancelled()) {
             auto page = letta::resultOf(m_api.listSteps(query));
             ++entry.requests;
-            if (!page && entry.requests == 1 && meansUnsupported(page.error())) {
-                entry.note = u"the server has no usable org-wide step list (%1); steps are read per run"_s.arg(
-                    page.error().toString());
-                store::WriteBatch remember;
-                remember.syncState.insert(kStepsMode, kPerRun);
-                commitOrFail(sink, std::move(remember), entry);
+            if (!page && switchedToPerRun(sink, entry, page.error(), kStepsMode, u"steps"_s))
                 break;
-            }
             if (!page) {
                 fail(entry, page.error());
                 return;
@@ -123,14 +126,8 @@ void RestSource::syncMessages(SyncSink &sink, SyncReport &report)
         while (!sink.isCancelled()) {
             auto page = letta::resultOf(m_api.listMessages(query));
             ++entry.requests;
-            if (!page && entry.requests == 1 && meansUnsupported(page.error())) {
-                entry.note = u"the server has no org-wide message list (%1); messages are read per run"_s.arg(
-                    page.error().toString());
-                store::WriteBatch remember;
-                remember.syncState.insert(kMessagesMode, kPerRun);
-                commitOrFail(sink, std::move(remember), entry);
+            if (!page && switchedToPerRun(sink, entry, page.error(), kMessagesMode, u"messages"_s))
                 break;
-            }
             if (!page) {
                 fail(entry, page.error());
                 return;
