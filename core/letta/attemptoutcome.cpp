@@ -71,6 +71,18 @@ AttemptOutcome httpFailure(const AttemptFacts &facts)
         error.retryAfterMs = int(std::min<qint64>(*retryAfter, std::numeric_limits<int>::max()));
     return AttemptOutcome{HttpResult(std::move(error)), retryable, retryAfter};
 }
+
+// Qt usually reports a connection closed mid-body as an error, but not always: a close racing the last
+// read can end the reply "successfully" with half the body. The announced length settles it. A
+// Content-Encoding makes the header describe compressed bytes, which Qt has already inflated.
+bool bodyShorterThanAnnounced(const AttemptFacts &facts)
+{
+    if (!facts.bodyExpected || !facts.response.header("Content-Encoding").isEmpty())
+        return false;
+    bool ok = false;
+    const qint64 announced = facts.response.header("Content-Length").trimmed().toLongLong(&ok);
+    return ok && facts.response.body.size() < announced;
+}
 } // namespace
 
 AttemptOutcome classifyAttempt(AttemptFacts facts)
@@ -82,10 +94,13 @@ AttemptOutcome classifyAttempt(AttemptFacts facts)
         return transportFailure(facts);
     if (status < 200 || status >= 300)
         return httpFailure(facts);
-    if (facts.error != QNetworkReply::NoError) {
+    if (facts.error != QNetworkReply::NoError || bodyShorterThanAnnounced(facts)) {
         // A success status whose body broke off: the connection dropped mid-transfer.
+        const QString why = facts.error != QNetworkReply::NoError
+                                ? facts.errorString
+                                : u"Content-Length said %1"_s.arg(QString::fromLatin1(facts.response.header("Content-Length")));
         return failure(ErrorKind::BadPayload,
-                       facts.what + u": response body truncated after %1 bytes (%2)"_s.arg(facts.response.body.size()).arg(facts.errorString),
+                       facts.what + u": response body truncated after %1 bytes (%2)"_s.arg(facts.response.body.size()).arg(why),
                        true, status);
     }
     return AttemptOutcome{HttpResult(std::move(facts.response)), false, std::nullopt};

@@ -24,11 +24,13 @@ struct AttemptFacts {
     QString reasonPhrase;
     bool timedOut = false;
     int timeoutMs = 0;
+    bool bodyExpected = true;           ///< false for HEAD, whose Content-Length describes a body never sent
     QString what;                       ///< "GET /v1/runs/"
 };
 
 /// Maps an attempt to an Error with the right ErrorKind, the server's detail flattened to text, and
-/// whether trying again could help. A 2xx whose body broke off mid-transfer is BadPayload.
+/// whether trying again could help. A 2xx whose body broke off mid-transfer is BadPayload, whether Qt
+/// noticed (a network error) or not (fewer bytes than the Content-Length announced).
 AttemptOutcome classifyAttempt(AttemptFacts facts);
 
 } // namespace lettascope::letta

@@ -267,6 +267,7 @@ void HttpClient::onReplyFinished(quint64 id)
     facts.reasonPhrase = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
     facts.timedOut = task->timedOut;
     facts.timeoutMs = task->call.options.transferTimeoutMs;
+    facts.bodyExpected = task->call.request.method != "HEAD";
     facts.what = task->call.request.describe();
     AttemptOutcome outcome = classifyAttempt(std::move(facts));
 

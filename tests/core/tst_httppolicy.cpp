@@ -164,6 +164,46 @@ private Q_SLOTS:
         if (!outcome.result.ok())
             QVERIFY(outcome.result.error().message.startsWith(u"GET /v1/runs/"_s));
     }
+
+    // Qt can end a reply without an error when the server closes the connection mid-body; the
+    // Content-Length the server announced is what shows the body is short.
+    void detectsSilentTruncation_data()
+    {
+        QTest::addColumn<QByteArray>("contentLength");
+        QTest::addColumn<QByteArray>("contentEncoding");
+        QTest::addColumn<bool>("bodyExpected");
+        QTest::addColumn<bool>("truncated");
+        QTest::addRow("short body") << QByteArray("40") << QByteArray() << true << true;
+        QTest::addRow("exact body") << QByteArray("16") << QByteArray() << true << false;
+        QTest::addRow("no length") << QByteArray() << QByteArray() << true << false;
+        QTest::addRow("garbage length") << QByteArray("lots") << QByteArray() << true << false;
+        QTest::addRow("compressed") << QByteArray("40") << QByteArray("gzip") << true << false;
+        QTest::addRow("HEAD") << QByteArray("40") << QByteArray() << false << false;
+    }
+    void detectsSilentTruncation()
+    {
+        QFETCH(QByteArray, contentLength);
+        QFETCH(QByteArray, contentEncoding);
+        QFETCH(bool, bodyExpected);
+        QFETCH(bool, truncated);
+        AttemptFacts facts;
+        facts.response.status = 200;
+        facts.response.body = R"({"detail":"why"})"; // 16 bytes
+        if (!contentLength.isEmpty())
+            facts.response.headers.append({"content-length", contentLength});
+        if (!contentEncoding.isEmpty())
+            facts.response.headers.append({"content-encoding", contentEncoding});
+        facts.bodyExpected = bodyExpected;
+        facts.what = u"GET /v1/runs/"_s;
+        const AttemptOutcome outcome = classifyAttempt(facts);
+        QCOMPARE(!outcome.result.ok(), truncated);
+        QCOMPARE(outcome.retryable, truncated);
+        if (truncated) {
+            QCOMPARE(outcome.result.error().kind, ErrorKind::BadPayload);
+            QVERIFY2(outcome.result.error().message.contains(u"truncated after 16 bytes"_s),
+                     qPrintable(outcome.result.error().message));
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestHttpPolicy)
