@@ -7,6 +7,7 @@
 #include "trajectories/processing/jobrunner.h"
 #include "trajectories/processing/localbackend.h"
 #include "trajectories/scoretext.h"
+#include "trajectories/search/filterindex.h"
 #include "trajectories/search/hybridsearch.h"
 #include "trajectories/search/vectorindex.h"
 #include "trajectories/trajectorybuilder.h"
@@ -121,7 +122,39 @@ private Q_SLOTS:
     {
         QFETCH(QString, text);
         QFETCH(QString, query);
-        QCOMPARE(ftsAnyQuery(text), query);
+        const KeywordQuery keywords{queryWords(text), {}};
+        QCOMPARE(keywords.fts(), query);
+    }
+
+    void commonWordsLeftOut_data()
+    {
+        QTest::addColumn<QStringList>("words");
+        QTest::addColumn<QList<qint64>>("documents");
+        QTest::addColumn<QStringList>("kept");
+        QTest::addColumn<QStringList>("ignored");
+        const QStringList abc{u"tool"_s, u"error"_s, u"weather"_s};
+        QTest::addRow("all fit") << abc << QList<qint64>{2, 3, 4} << abc << QStringList();
+        QTest::addRow("exactly the budget") << abc << QList<qint64>{5, 7, 8} << abc << QStringList();
+        QTest::addRow("most common out first")
+            << abc << QList<qint64>{100, 13, 8} << QStringList{u"weather"_s} << QStringList{u"error"_s, u"tool"_s};
+        QTest::addRow("rarest always kept")
+            << abc << QList<qint64>{100, 50, 30} << QStringList{u"weather"_s} << QStringList{u"error"_s, u"tool"_s};
+        QTest::addRow("unknown words are free")
+            << abc << QList<qint64>{0, 19, 0} << abc << QStringList();
+        QTest::addRow("typed order kept") << QStringList{u"b"_s, u"a"_s} << QList<qint64>{2, 1}
+                                          << QStringList{u"b"_s, u"a"_s} << QStringList();
+        QTest::addRow("nothing") << QStringList() << QList<qint64>() << QStringList() << QStringList();
+    }
+
+    void commonWordsLeftOut()
+    {
+        QFETCH(QStringList, words);
+        QFETCH(QList<qint64>, documents);
+        QFETCH(QStringList, kept);
+        QFETCH(QStringList, ignored);
+        const KeywordQuery query = pruneCommonWords(words, documents, 20);
+        QCOMPARE(query.words, kept);
+        QCOMPARE(query.ignored, ignored);
     }
 
     void vectorRecallAgainstBruteForce()
@@ -176,7 +209,9 @@ private Q_SLOTS:
         auto db = m_cache.read();
         VectorIndex index(u"local:hash256-v1"_s);
         QVERIFY(index.refresh(db));
-        HybridSearch search(db, &index, localEmbed());
+        FilterIndex filterIndex;
+        QVERIFY(filterIndex.refresh(db));
+        HybridSearch search(db, &index, filterIndex, localEmbed());
         SearchRequest request;
         request.text = u"weather forecast Paris"_s;
         request.limit = 5;
@@ -222,13 +257,65 @@ private Q_SLOTS:
         QTest::addRow("date range") << dates;
     }
 
+    // The in-memory filter must select exactly what the SQL of the list selects.
+    void filterIndexMatchesSql_data()
+    {
+        filters_data();
+        QTest::addRow("no filter") << TrajectoryFilters{};
+        TrajectoryFilters exclusive;
+        exclusive.minScore = 0.3;
+        exclusive.minExclusive = true;
+        exclusive.maxScore = 0.7;
+        exclusive.maxExclusive = true;
+        QTest::addRow("exclusive score bounds") << exclusive;
+        TrajectoryFilters unknown;
+        unknown.agentIds = {u"agent-nobody"_s};
+        QTest::addRow("unknown agent") << unknown;
+        TrajectoryFilters unknownTag;
+        unknownTag.tags = {u"tool_error"_s, u"no-such-tag"_s};
+        QTest::addRow("one unknown tag") << unknownTag;
+        TrajectoryFilters mixed;
+        mixed.agentIds = {u"agent-a"_s, u"agent-b"_s};
+        mixed.executionStatuses = {u"completed"_s, u"failed"_s};
+        mixed.sinceMs = T0 + 5 * Day;
+        mixed.minScore = 0.2;
+        mixed.complexity = u"simple"_s;
+        QTest::addRow("several at once") << mixed;
+        TrajectoryFilters server;
+        server.serverId = m_cache.serverId();
+        server.untilMs = T0 + 30 * Day;
+        QTest::addRow("server and until") << server;
+        TrajectoryFilters otherServer;
+        otherServer.serverId = m_cache.serverId() + 1;
+        QTest::addRow("another server") << otherServer;
+    }
+
+    void filterIndexMatchesSql()
+    {
+        QFETCH(TrajectoryFilters, filters);
+        auto db = m_cache.read();
+        FilterIndex index;
+        QVERIFY(index.refresh(db));
+        QCOMPARE(index.size(), 60);
+        const FilterSql where = filterSql(filters);
+        auto stmt = db.prepare((u"SELECT t.rowid FROM trajectories t"_s + where.where).toUtf8().constData());
+        QVERIFY(stmt);
+        where.bind(*stmt);
+        QSet<qint64> expected;
+        while (*stmt->step())
+            expected.insert(stmt->int64(0));
+        QCOMPARE(index.allowed(filters), expected);
+    }
+
     void filters()
     {
         QFETCH(TrajectoryFilters, filters);
         auto db = m_cache.read();
         VectorIndex index(u"local:hash256-v1"_s);
         QVERIFY(index.refresh(db));
-        HybridSearch search(db, &index, localEmbed());
+        FilterIndex filterIndex;
+        QVERIFY(filterIndex.refresh(db));
+        HybridSearch search(db, &index, filterIndex, localEmbed());
         SearchRequest request;
         request.text = u"tool error"_s;
         request.filters = filters;
@@ -287,7 +374,9 @@ private Q_SLOTS:
         const qint64 target = **findTrajectory(db, 0, u"run-000000"_s);
         VectorIndex index(u"local:hash256-v1"_s);
         QVERIFY(index.refresh(db));
-        HybridSearch search(db, &index, localEmbed());
+        FilterIndex filterIndex;
+        QVERIFY(filterIndex.refresh(db));
+        HybridSearch search(db, &index, filterIndex, localEmbed());
         SearchRequest request;
         request.text = u"weather Paris"_s;
         request.limit = 60;
@@ -315,7 +404,9 @@ private Q_SLOTS:
         auto db = m_cache.read();
         VectorIndex index(u"local:hash256-v1"_s);
         QVERIFY(index.refresh(db));
-        HybridSearch search(db, &index, localEmbed());
+        FilterIndex filterIndex;
+        QVERIFY(filterIndex.refresh(db));
+        HybridSearch search(db, &index, filterIndex, localEmbed());
         const qint64 weather = **findTrajectory(db, 0, u"run-000002"_s);
         SearchRequest request;
         request.likeTrajectory = weather;
@@ -334,7 +425,9 @@ private Q_SLOTS:
         auto db = m_cache.read();
         VectorIndex empty(u"openai:text-embedding-3-small"_s);
         QVERIFY(empty.refresh(db));
-        HybridSearch search(db, &empty, localEmbed());
+        FilterIndex filterIndex;
+        QVERIFY(filterIndex.refresh(db));
+        HybridSearch search(db, &empty, filterIndex, localEmbed());
         SearchRequest request;
         request.text = u"lighthouse"_s;
         auto results = search.search(request);
@@ -344,6 +437,37 @@ private Q_SLOTS:
         QVERIFY(results->note.contains(u"keyword search only"_s));
         for (const SearchHit &hit : results->hits)
             QCOMPARE(hit.vector, 0.0);
+    }
+
+    // With a budget for one word only, the rarer alone matches and the note names the word left out.
+    void commonWordsAreNamed()
+    {
+        auto db = m_cache.read();
+        const QStringList words{u"weather"_s, u"lighthouse"_s};
+        const auto documents = documentFrequencies(db, words);
+        QVERIFY(documents);
+        QVERIFY2(documents->at(0) > 0 && documents->at(1) > 0, "the scenario runs mention both words");
+        // The more common word goes; between equals, the one typed last.
+        const QString common = documents->at(1) < documents->at(0) ? words[0] : words[1];
+        VectorIndex empty(u"openai:text-embedding-3-small"_s);
+        QVERIFY(empty.refresh(db));
+        FilterIndex filterIndex;
+        QVERIFY(filterIndex.refresh(db));
+        HybridSearch search(db, &empty, filterIndex, localEmbed());
+        search.setKeywordMatchBudget(std::min(documents->at(0), documents->at(1)));
+        SearchRequest request;
+        request.text = words.join(u' ');
+        request.limit = 100;
+        auto results = search.search(request);
+        QVERIFY(results);
+        QVERIFY2(results->note.contains(u"too common to match: "_s + common), qPrintable(results->note));
+        QCOMPARE(results->hits.size(), std::min(documents->at(0), documents->at(1)));
+        // Without the budget both words match.
+        search.setKeywordMatchBudget(KeywordMatchBudget);
+        results = search.search(request);
+        QVERIFY(results);
+        QVERIFY(!results->note.contains(u"too common"_s));
+        QVERIFY(results->hits.size() > std::min(documents->at(0), documents->at(1)));
     }
 };
 

@@ -2,12 +2,12 @@
 #include "hybridsearch.h"
 
 #include "store/sqlite.h"
+#include "trajectories/search/filterindex.h"
+#include "trajectories/search/keywordquery.h"
 #include "trajectories/search/vectorindex.h"
-#include "trajectories/stopwords.h"
 #include "trajectories/trajectoryqueries.h"
 
 #include <QHash>
-#include <QRegularExpression>
 #include <QSet>
 
 using namespace Qt::StringLiterals;
@@ -16,21 +16,6 @@ namespace lettascope::trajectories {
 
 using store::Database;
 
-QString ftsAnyQuery(const QString &text, int maxTerms)
-{
-    static const QRegularExpression words(u"[\\w][\\w\\-]*"_s, QRegularExpression::UseUnicodePropertiesOption);
-    QStringList terms;
-    QStringList stopwords; // used only when the text has nothing else ("to be or not to be")
-    for (auto it = words.globalMatch(text); it.hasNext() && terms.size() < maxTerms;) {
-        const QString word = it.next().captured().toLower();
-        const QString quoted = u'"' + QString(word).replace(u'"', u"\"\""_s) + u'"';
-        QStringList &into = isStopword(word) ? stopwords : terms;
-        if (!into.contains(quoted))
-            into << quoted;
-    }
-    return (terms.isEmpty() ? stopwords.mid(0, maxTerms) : terms).join(u" OR "_s);
-}
-
 namespace {
 
 struct Candidate {
@@ -38,47 +23,25 @@ struct Candidate {
     double keywordRaw = 0;  // -bm25: higher is better
 };
 
-Result<QSet<qint64>> allowedRows(Database &db, const TrajectoryFilters &filters)
+// The `count` best keyword matches among the allowed rows (all rows without a filter).
+QList<KeywordMatch> bestMatches(const QList<KeywordMatch> &matches, int count, const QSet<qint64> *allowed)
 {
-    const FilterSql where = filterSql(filters);
-    auto stmt = db.prepare((u"SELECT t.rowid FROM trajectories t"_s + where.where).toUtf8().constData());
-    if (!stmt)
-        return stmt.error();
-    where.bind(*stmt);
-    QSet<qint64> rows;
-    while (true) {
-        auto row = stmt->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return rows;
-        rows.insert(stmt->int64(0));
+    QList<KeywordMatch> best;
+    if (allowed) {
+        for (const KeywordMatch &m : matches) {
+            if (allowed->contains(m.rowId))
+                best << m;
+        }
+    } else {
+        best = matches;
     }
-}
-
-Status keywordCandidates(Database &db, const QString &fts, const TrajectoryFilters &filters, int pool,
-                         QHash<qint64, Candidate> &out)
-{
-    FilterSql where = filterSql(filters, 3);
-    if (!where.where.isEmpty())
-        where.where.replace(0, 7, u" AND "_s); // " WHERE " -> " AND "
-    // The summary weighs twice the raw text: it is what the trajectory was about.
-    const QString sql = u"SELECT t.rowid, bm25(trajectories_fts, 2.0, 1.0) AS rank FROM trajectories_fts "
-                        "JOIN trajectories t ON t.rowid = trajectories_fts.rowid WHERE trajectories_fts MATCH ?1"_s
-        + where.where + u" ORDER BY rank LIMIT ?2"_s;
-    auto stmt = db.prepare(sql.toUtf8().constData());
-    if (!stmt)
-        return stmt.error();
-    stmt->bind(1, fts).bind(2, pool);
-    where.bind(*stmt, 3);
-    while (true) {
-        auto row = stmt->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return success();
-        out[stmt->int64(0)].keywordRaw = -stmt->real(1);
-    }
+    const auto better = [](const KeywordMatch &a, const KeywordMatch &b) {
+        return a.rank > b.rank || (a.rank == b.rank && a.rowId < b.rowId);
+    };
+    const qsizetype n = std::min<qsizetype>(count, best.size());
+    std::partial_sort(best.begin(), best.begin() + n, best.end(), better);
+    best.resize(n);
+    return best;
 }
 
 Result<QString> summaryOf(Database &db, qint64 rowId)
@@ -95,9 +58,10 @@ Result<QString> summaryOf(Database &db, qint64 rowId)
 
 } // namespace
 
-HybridSearch::HybridSearch(Database &db, const VectorIndex *index, EmbedQuery embedQuery)
+HybridSearch::HybridSearch(Database &db, const VectorIndex *index, const FilterIndex &filters, EmbedQuery embedQuery)
     : m_db(db)
     , m_index(index)
+    , m_filters(filters)
     , m_embedQuery(std::move(embedQuery))
 {
 }
@@ -132,7 +96,27 @@ Result<HybridSearch::Query> HybridSearch::prepare(const SearchRequest &request)
     } else if (!text.trimmed().isEmpty() && !haveIndex) {
         query.note = u"keyword search only: no trajectory has an embedding for this model yet"_s;
     }
-    query.fts = ftsAnyQuery(text);
+    return matchKeywords(text, std::move(query));
+}
+
+Result<HybridSearch::Query> HybridSearch::matchKeywords(const QString &text, Query query)
+{
+    const QStringList words = queryWords(text);
+    if (words.isEmpty())
+        return query;
+    auto documents = documentFrequencies(m_db, words);
+    if (!documents)
+        return documents.error();
+    const KeywordQuery keywords = pruneCommonWords(words, *documents, m_keywordBudget);
+    if (!keywords.ignored.isEmpty()) {
+        const QString ignored = u"too common to match: %1"_s.arg(keywords.ignored.join(u", "_s));
+        query.note = query.note.isEmpty() ? ignored : query.note + u"; "_s + ignored;
+    }
+    auto matches = keywordMatches(m_db, keywords.fts());
+    if (!matches)
+        return matches.error();
+    query.keyword = std::move(matches).value();
+    query.hasWords = true;
     return query;
 }
 
@@ -149,7 +133,7 @@ Result<SearchResults> HybridSearch::rank(const Query &query, const SearchRequest
     SearchResults results;
     results.note = query.note;
     const int limit = std::max(1, request.limit);
-    if (!query.vector && query.fts.isEmpty()) {
+    if (!query.vector && !query.hasWords) {
         // Nothing to match: the newest trajectories under the filters.
         TrajectoryQuery list;
         list.filters = request.filters;
@@ -162,30 +146,22 @@ Result<SearchResults> HybridSearch::rank(const Query &query, const SearchRequest
         return results;
     }
     const int pool = std::max(limit * 5, 50);
+    std::optional<QSet<qint64>> allowed;
+    if (!request.filters.isEmpty())
+        allowed = m_filters.allowed(request.filters);
+    const QSet<qint64> *allowedPtr = allowed ? &*allowed : nullptr;
     QHash<qint64, Candidate> candidates;
     if (query.vector) {
-        std::optional<QSet<qint64>> allowed;
-        if (!request.filters.isEmpty()) {
-            auto rows = allowedRows(m_db, request.filters);
-            if (!rows)
-                return rows.error();
-            allowed = std::move(rows).value();
-        }
         // One extra so excluding the query's own trajectory still leaves `pool`.
-        for (const VectorHit &hit : m_index->search(*query.vector, pool + 1, allowed ? &*allowed : nullptr))
+        for (const VectorHit &hit : m_index->search(*query.vector, pool + 1, allowedPtr))
             candidates[hit.rowId].vector = std::max(0.0f, hit.similarity);
         results.embeddingModel = m_index->modelKey();
     }
-    if (!query.fts.isEmpty()) {
-        QHash<qint64, Candidate> keyword;
-        if (auto s = keywordCandidates(m_db, query.fts, request.filters, pool + 1, keyword); !s)
-            return s.error();
-        for (auto it = keyword.cbegin(); it != keyword.cend(); ++it) {
-            Candidate &c = candidates[it.key()];
-            c.keywordRaw = it->keywordRaw;
-            if (query.vector && c.vector == 0)
-                c.vector = std::max(0.0f, m_index->similarity(*query.vector, it.key()).value_or(0.0f));
-        }
+    for (const KeywordMatch &match : bestMatches(query.keyword, pool + 1, allowedPtr)) {
+        Candidate &c = candidates[match.rowId];
+        c.keywordRaw = match.rank;
+        if (query.vector && c.vector == 0)
+            c.vector = std::max(0.0f, m_index->similarity(*query.vector, match.rowId).value_or(0.0f));
     }
     if (request.likeTrajectory)
         candidates.remove(*request.likeTrajectory);
@@ -193,7 +169,7 @@ Result<SearchResults> HybridSearch::rank(const Query &query, const SearchRequest
     double bestKeyword = 0;
     for (const Candidate &c : std::as_const(candidates))
         bestKeyword = std::max(bestKeyword, c.keywordRaw);
-    const bool both = query.vector && !query.fts.isEmpty();
+    const bool both = query.vector && query.hasWords;
     QList<SearchHit> ranked;
     ranked.reserve(candidates.size());
     for (auto it = candidates.cbegin(); it != candidates.cend(); ++it) {

@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: MIT
+#include "filterindex.h"
+
+#include "store/eachrow.h"
+#include "store/sqlite.h"
+
+#include <algorithm>
+
+namespace lettascope::trajectories {
+
+/// Filters turned into interned ids once, so matching a row compares integers.
+struct FilterIndex::Compiled {
+    const TrajectoryFilters &f;
+    QList<int> agents;
+    QList<int> statuses;
+    QList<int> tags;
+    int category = Unknown;
+    int complexity = Unknown;
+
+    bool matches(const Row &row) const
+    {
+        if (f.serverId != 0 && row.serverId != f.serverId)
+            return false;
+        if (!f.agentIds.isEmpty() && !agents.contains(row.agent))
+            return false;
+        if (!f.executionStatuses.isEmpty() && !statuses.contains(row.status))
+            return false;
+        // As in SQL, a row without a score or a date fails any bound on it.
+        if (f.minScore && !(row.score && (f.minExclusive ? *row.score > *f.minScore : *row.score >= *f.minScore)))
+            return false;
+        if (f.maxScore && !(row.score && (f.maxExclusive ? *row.score < *f.maxScore : *row.score <= *f.maxScore)))
+            return false;
+        if (!f.category.isEmpty() && row.category != category)
+            return false;
+        if (!f.complexity.isEmpty() && row.complexity != complexity)
+            return false;
+        if (f.sinceMs && !(row.createdMs && *row.createdMs >= *f.sinceMs))
+            return false;
+        if (f.untilMs && !(row.createdMs && *row.createdMs < *f.untilMs))
+            return false;
+        return std::all_of(tags.begin(), tags.end(), [&row](int tag) { return row.tags.contains(tag); });
+    }
+};
+
+Status FilterIndex::refresh(store::Database &db)
+{
+    auto latest = db.prepare("SELECT max(row_seq), count(*) FROM trajectories");
+    if (!latest)
+        return latest.error();
+    auto row = latest->step();
+    if (!row)
+        return row.error();
+    const qint64 maxSeq = latest->int64(0);
+    const qint64 count = latest->int64(1);
+    if (maxSeq == m_seq && count == size())
+        return success();
+    if (count < size())
+        *this = FilterIndex(); // rows were deleted: start over
+    const qint64 afterSeq = m_seq;
+    if (auto s = loadRows(db, afterSeq); !s)
+        return s;
+    if (auto s = loadTags(db, afterSeq); !s)
+        return s;
+    m_seq = std::max(m_seq, maxSeq);
+    return success();
+}
+
+Status FilterIndex::loadRows(store::Database &db, qint64 afterSeq)
+{
+    auto stmt = db.prepare("SELECT rowid, server_id, agent_id, execution_status, score, category, complexity, "
+                           "created_ms, row_seq FROM trajectories WHERE row_seq > ?1");
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, afterSeq);
+    return store::eachRow(*stmt, [this](const store::Statement &s) {
+        Row &row = slot(s.int64(0));
+        row.serverId = s.int64(1);
+        row.agent = intern(s.text(2), s.isNull(2));
+        row.status = intern(s.text(3), s.isNull(3));
+        row.score = s.isNull(4) ? std::nullopt : std::optional<double>(s.real(4));
+        row.category = intern(s.text(5), s.isNull(5));
+        row.complexity = intern(s.text(6), s.isNull(6));
+        row.createdMs = s.optionalInt64(7);
+        row.tags.clear();
+        m_seq = std::max(m_seq, s.int64(8));
+    });
+}
+
+Status FilterIndex::loadTags(store::Database &db, qint64 afterSeq)
+{
+    // Tags live one per row in trajectory_tags (label and annotation tags), which filterSql() reads too.
+    auto stmt = db.prepare("SELECT g.trajectory_id, g.tag FROM trajectories t "
+                           "JOIN trajectory_tags g ON g.trajectory_id = t.rowid WHERE t.row_seq > ?1");
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, afterSeq);
+    return store::eachRow(*stmt, [this](const store::Statement &s) {
+        slot(s.int64(0)).tags << intern(s.text(1), false);
+    });
+}
+
+QSet<qint64> FilterIndex::allowed(const TrajectoryFilters &filters) const
+{
+    const Compiled compiled{filters,
+                            idsOf(filters.agentIds),
+                            idsOf(filters.executionStatuses),
+                            idsOf(filters.tags),
+                            idOf(filters.category),
+                            idOf(filters.complexity)};
+    QSet<qint64> rows;
+    for (const Row &row : m_rows) {
+        if (compiled.matches(row))
+            rows.insert(row.rowId);
+    }
+    return rows;
+}
+
+int FilterIndex::intern(const QString &value, bool isNull)
+{
+    if (isNull)
+        return Null;
+    if (const auto it = m_ids.constFind(value); it != m_ids.constEnd())
+        return *it;
+    const int id = int(m_ids.size());
+    m_ids.insert(value, id);
+    return id;
+}
+
+int FilterIndex::idOf(const QString &value) const
+{
+    return m_ids.value(value, Unknown);
+}
+
+QList<int> FilterIndex::idsOf(const QStringList &values) const
+{
+    QList<int> ids;
+    for (const QString &value : values)
+        ids << idOf(value);
+    return ids;
+}
+
+FilterIndex::Row &FilterIndex::slot(qint64 rowId)
+{
+    qsizetype index = m_slotOf.value(rowId, -1);
+    if (index < 0) {
+        index = size();
+        m_slotOf.insert(rowId, index);
+        m_rows.push_back(Row{});
+        m_rows.back().rowId = rowId;
+    }
+    return m_rows[size_t(index)];
+}
+
+} // namespace lettascope::trajectories
