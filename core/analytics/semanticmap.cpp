@@ -2,7 +2,7 @@
 #include "semanticmap.h"
 
 #include "projection.h"
-#include "store/sqlite.h"
+#include "store/eachrow.h"
 
 #include <cstring>
 #include <tuple>
@@ -71,25 +71,21 @@ Result<SemanticMap> loadSemanticMap(store::Database &db, const trajectories::Tra
     stmt->bind(sql.modelBind, map.modelKey);
     std::vector<float> vectors;
     int dim = 0;
-    while (true) {
-        auto row = stmt->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        const int rowDim = int(stmt->int64(3));
-        const QByteArray blob = stmt->blob(4);
+    Status read = store::eachRow(*stmt, [&](const store::Statement &row) {
+        const int rowDim = int(row.int64(3));
+        const QByteArray blob = row.blob(4);
         if (dim == 0)
             dim = rowDim;
         // A vector of another size cannot share the space (a model renamed in place): skipped, as search does.
         if (rowDim != dim || blob.size() != qsizetype(dim) * qsizetype(sizeof(float)))
-            continue;
+            return;
         const std::size_t at = vectors.size();
         vectors.resize(at + std::size_t(dim));
         std::memcpy(vectors.data() + at, blob.constData(), std::size_t(blob.size()));
-        map.points << MapPoint{stmt->int64(0), 0, 0, stmt->optionalReal(1),
-                               stmt->text(2).section(u'\n', 0, 0).left(kSummaryChars)};
-    }
+        map.points << MapPoint{row.int64(0), 0, 0, row.optionalReal(1), row.text(2).section(u'\n', 0, 0).left(kSummaryChars)};
+    });
+    if (!read)
+        return read.error();
     const QList<QPointF> projected = projectToPlane(vectors, dim);
     for (qsizetype i = 0; i < map.points.size(); ++i) {
         map.points[i].x = projected[i].x();

@@ -2,7 +2,7 @@
 #include "trajectorystats.h"
 
 #include "semanticmap.h"
-#include "store/sqlite.h"
+#include "store/eachrow.h"
 
 #include <QHash>
 
@@ -55,24 +55,21 @@ Status countLabels(store::Database &db, const trajectories::FilterSql &where, Tr
         return stmt.error();
     where.bind(*stmt);
     QHash<QString, int> categories, complexities;
-    while (true) {
-        auto row = stmt->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
+    Status read = store::eachRow(*stmt, [&](const store::Statement &row) {
         ++stats.trajectories;
-        if (const auto score = stmt->optionalReal(0)) {
+        if (const auto score = row.optionalReal(0)) {
             ++stats.scored;
             ++stats.scoreBins[scoreBin(*score)];
         }
-        if (const QString category = stmt->text(1); !category.isEmpty()) {
+        if (const QString category = row.text(1); !category.isEmpty()) {
             ++stats.labelled;
             ++categories[category];
         }
-        if (const QString complexity = stmt->text(2); !complexity.isEmpty())
+        if (const QString complexity = row.text(2); !complexity.isEmpty())
             ++complexities[complexity];
-    }
+    });
+    if (!read)
+        return read;
     stats.categories = mostFirst(categories);
     stats.complexities = inComplexityOrder(complexities);
     return success();
@@ -87,14 +84,9 @@ Status countTags(store::Database &db, const trajectories::FilterSql &where, Traj
     if (!stmt)
         return stmt.error();
     where.bind(*stmt);
-    while (true) {
-        auto row = stmt->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return success();
-        stats.tags << LabelCount{stmt->text(0), int(stmt->int64(1))};
-    }
+    return store::eachRow(*stmt, [&stats](const store::Statement &row) {
+        stats.tags << LabelCount{row.text(0), int(row.int64(1))};
+    });
 }
 
 } // namespace

@@ -21,7 +21,7 @@ class Database;
 namespace lettascope::analytics {
 
 constexpr int kScoreBins = 10;      ///< bin i holds scores in [i/10, (i+1)/10); the last one includes 1.0
-constexpr int kTopTags = 20;
+constexpr int kTopTags = 12;       ///< more labels than fit a chart's height would be skipped
 constexpr int kMaxMapPoints = 5000; ///< the semantic map shows the most recent trajectories only
 
 struct LabelCount {
