@@ -69,7 +69,9 @@ public:
     void onChanged(const store::ChangeSet &changes)
     {
         using store::ChangeSet;
-        if (changes.has(ChangeSet::Trajectories) && m_filter)
+        // Not restarted by later changes: while processing keeps landing results the charts still follow,
+        // once per interval.
+        if (changes.has(ChangeSet::Trajectories) && m_filter && !m_trajectoryTimer.isActive())
             m_trajectoryTimer.start();
         if (!(changes.has(ChangeSet::Runs) || changes.has(ChangeSet::Steps) || changes.has(ChangeSet::Messages))
             || changes.runIds.isEmpty() || m_cache.empty())

@@ -27,8 +27,8 @@ struct ComputeStats {
 /// Computes the Analytics aggregates on its own worker thread with its own read-only connection. Keeps
 /// the counters of recently used filters, so switching back is instant, and after every committed write
 /// reloads only the changed runs' facts and merges them. The trajectory aggregates (scores, labels, the
-/// semantic map) follow each shown filter and, coalesced, every write that changed trajectories. The GUI
-/// thread only receives finished values.
+/// semantic map) follow each shown filter and writes that changed trajectories, at most once per 1.5 s.
+/// The GUI thread only receives finished values.
 class AnalyticsService final : public QObject
 {
     Q_OBJECT
