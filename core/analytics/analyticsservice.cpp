@@ -9,6 +9,7 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QTimer>
 
 #include <list>
 
@@ -17,15 +18,23 @@ namespace lettascope::analytics {
 namespace {
 constexpr std::size_t kCachedFilters = 4; // the counters of a 100k-run filter are tens of MB
 constexpr qint64 kDefaultStuckAfterMs = 30 * 60 * 1000;
+// Processing lands results every few hundred ms; the semantic map's projection is worth redoing less often.
+constexpr int kTrajectoryCoalesceMs = 1500;
 } // namespace
 
 /// Lives on the service's thread; everything below runs there.
 class AnalyticsService::Worker final : public QObject
 {
 public:
-    explicit Worker(QString cachePath) : m_cachePath(std::move(cachePath)) { }
+    explicit Worker(QString cachePath) : m_cachePath(std::move(cachePath))
+    {
+        m_trajectoryTimer.setSingleShot(true);
+        m_trajectoryTimer.setInterval(kTrajectoryCoalesceMs);
+        connect(&m_trajectoryTimer, &QTimer::timeout, this, &Worker::publishTrajectoryStats);
+    }
 
     std::function<void(quint64, const AnalyticsResult &, const ComputeStats &)> deliver;
+    std::function<void(quint64, const TrajectoryStats &)> deliverTrajectoryStats;
     std::function<void(const Error &)> fail;
 
     void show(quint64 generation, const AnalyticsFilter &filter)
@@ -54,11 +63,16 @@ public:
             accumulator = &m_cache.front().second;
         }
         publish(*accumulator, stats, timer);
+        publishTrajectoryStats();
     }
 
     void onChanged(const store::ChangeSet &changes)
     {
         using store::ChangeSet;
+        // Not restarted by later changes: while processing keeps landing results the charts still follow,
+        // once per interval.
+        if (changes.has(ChangeSet::Trajectories) && m_filter && !m_trajectoryTimer.isActive())
+            m_trajectoryTimer.start();
         if (!(changes.has(ChangeSet::Runs) || changes.has(ChangeSet::Steps) || changes.has(ChangeSet::Messages))
             || changes.runIds.isEmpty() || m_cache.empty())
             return;
@@ -136,8 +150,27 @@ private:
         deliver(m_generation, result, stats);
     }
 
+    void publishTrajectoryStats()
+    {
+        m_trajectoryTimer.stop();
+        Database *db = database();
+        if (!db || !m_filter)
+            return;
+        QElapsedTimer timer;
+        timer.start();
+        auto stats = computeTrajectoryStats(*db, *m_filter);
+        if (!stats) {
+            fail(stats.error());
+            return;
+        }
+        qCDebug(lcAnalytics) << "trajectory stats for" << m_current << "in" << timer.elapsed() << "ms,"
+                             << stats->map.points.size() << "map points";
+        deliverTrajectoryStats(m_generation, *stats);
+    }
+
     QString m_cachePath;
     Database m_db;
+    QTimer m_trajectoryTimer{this};
     PriceTable m_prices = PriceTable::defaults();
     qint64 m_stuckAfterMs = kDefaultStuckAfterMs;
     std::function<qint64()> m_clock;
@@ -152,12 +185,17 @@ AnalyticsService::AnalyticsService(const QString &cachePath, store::StoreWriter 
 {
     qRegisterMetaType<AnalyticsResult>();
     qRegisterMetaType<ComputeStats>();
+    qRegisterMetaType<TrajectoryStats>();
     m_thread.setObjectName(QStringLiteral("analytics"));
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     // Results hop to this object's thread; a destroyed service drops them with its queued events.
     m_worker->deliver = [this](quint64 generation, const AnalyticsResult &result, const ComputeStats &stats) {
         QMetaObject::invokeMethod(this, [this, generation, result, stats] { deliver(generation, result, stats); },
+                                  Qt::QueuedConnection);
+    };
+    m_worker->deliverTrajectoryStats = [this](quint64 generation, const TrajectoryStats &stats) {
+        QMetaObject::invokeMethod(this, [this, generation, stats] { deliverTrajectoryStats(generation, stats); },
                                   Qt::QueuedConnection);
     };
     m_worker->fail = [this](const Error &error) {
@@ -213,6 +251,13 @@ void AnalyticsService::deliver(quint64 generation, const AnalyticsResult &result
     if (generation != m_generation)
         return; // a newer filter or price table was asked for meanwhile
     Q_EMIT resultReady(result, stats);
+}
+
+void AnalyticsService::deliverTrajectoryStats(quint64 generation, const TrajectoryStats &stats)
+{
+    if (generation != m_generation)
+        return;
+    Q_EMIT trajectoryStatsReady(stats);
 }
 
 } // namespace lettascope::analytics

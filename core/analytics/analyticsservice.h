@@ -4,6 +4,7 @@
 #include "analyticsresult.h"
 #include "common/error.h"
 #include "pricetable.h"
+#include "trajectorystats.h"
 
 #include <QObject>
 #include <QThread>
@@ -25,7 +26,9 @@ struct ComputeStats {
 
 /// Computes the Analytics aggregates on its own worker thread with its own read-only connection. Keeps
 /// the counters of recently used filters, so switching back is instant, and after every committed write
-/// reloads only the changed runs' facts and merges them. The GUI thread only receives finished values.
+/// reloads only the changed runs' facts and merges them. The trajectory aggregates (scores, labels, the
+/// semantic map) follow each shown filter and writes that changed trajectories, at most once per 1.5 s.
+/// The GUI thread only receives finished values.
 class AnalyticsService final : public QObject
 {
     Q_OBJECT
@@ -47,11 +50,13 @@ public:
 Q_SIGNALS:
     void resultReady(const lettascope::analytics::AnalyticsResult &result,
                      const lettascope::analytics::ComputeStats &stats);
+    void trajectoryStatsReady(const lettascope::analytics::TrajectoryStats &stats);
     void computeFailed(const lettascope::Error &error);
 
 private:
     class Worker;
     void deliver(quint64 generation, const AnalyticsResult &result, const ComputeStats &stats);
+    void deliverTrajectoryStats(quint64 generation, const TrajectoryStats &stats);
 
     QThread m_thread;
     Worker *m_worker = nullptr;

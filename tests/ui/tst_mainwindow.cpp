@@ -3,6 +3,9 @@
 // the command palette, merging refreshes, comparing runs, search, going offline and back.
 #include "agents/agentspage.h"
 #include "analytics/analyticsview.h"
+#include "analytics/trajectorycharts.h"
+#include "analytics/trajectorypanel.h"
+#include "analytics/trajectorystats.h"
 #include "appserver/importreport.h"
 #include "common/errorbanner.h"
 #include "common/listpanel.h"
@@ -21,11 +24,21 @@
 #include "shell/mainwindow.h"
 #include "shell/syncstatus.h"
 #include "steps/stepspage.h"
+#include "store/sqlite.h"
+#include "trajectories/trajectoriesview.h"
+#include "trajectories/trajectoryfeature.h"
+#include "trajectories/trajectoryservice.h"
 #include "fakeappserver.h"
 #include "testsupport.h"
 
+#include <QAbstractBarSeries>
+#include <QBarCategoryAxis>
+#include <QBarSet>
 #include <QChartView>
+#include <QScatterSeries>
+#include <QTextBrowser>
 #include <QComboBox>
+#include <QDateTime>
 #include <QImage>
 #include <QTableWidget>
 #include <QDir>
@@ -68,6 +81,27 @@ private:
         QSignalSpy finished(m_session->sync(), &session::SyncService::finished);
         m_session->sync()->syncNow();
         return finished.wait(120'000);
+    }
+
+    ui::analytics::AnalyticsView *analyticsView() const { return m_window->findChild<ui::analytics::AnalyticsView *>(); }
+    ui::TrajectoriesView *trajectoriesView() const { return m_window->findChild<ui::TrajectoriesView *>(); }
+
+    /// What a click on the bar of `category` in the chart's set `set` does (Qt Charts has no hit test).
+    static bool clickBar(QChartView *view, int set, const QString &category)
+    {
+        for (QAbstractSeries *series : view->chart()->series()) {
+            auto *bars = qobject_cast<QAbstractBarSeries *>(series);
+            for (QAbstractAxis *axis : bars ? bars->attachedAxes() : QList<QAbstractAxis *>()) {
+                if (auto *categories = qobject_cast<QBarCategoryAxis *>(axis)) {
+                    const int index = int(categories->categories().indexOf(category));
+                    if (index < 0)
+                        return false;
+                    Q_EMIT bars->barSets().at(set)->clicked(index);
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     void grab(const QString &name)
@@ -387,6 +421,156 @@ private Q_SLOTS:
         QCOMPARE(file.readAll().count('\n'), view->result()->buckets.size() + 1);
         QVERIFY(view->savePng(m_dir.filePath(u"analytics.png"_s)));
         QVERIFY(QImage(m_dir.filePath(u"analytics.png"_s)).width() > 100);
+    }
+
+    void analyticsChartsTrajectories()
+    {
+        // The demo's trajectories, processed by the local backend: score distribution, labels, tags and the
+        // semantic map, equal to the same computation done here once processing has finished.
+        m_window->showTab(ui::MainWindow::AnalyticsTab);
+        auto *panel = analyticsView()->trajectoryPanel();
+        auto *feature = m_window->findChild<ui::TrajectoryFeature *>();
+        QVERIFY(feature && feature->service());
+        QTRY_VERIFY_WITH_TIMEOUT(feature->service()->queueStats().open() == 0
+                                     && feature->service()->queueStats().succeeded > 0, 120'000);
+        auto db = store::Database::open(m_session->cachePath(), store::Database::Mode::ReadOnly);
+        QVERIFY(db);
+        // Recomputed on each try: the last results may land after the queue reads empty.
+        std::optional<analytics::TrajectoryStats> expected;
+        const auto panelMatchesTheCache = [&] {
+            if (!panel->stats())
+                return false;
+            auto stats = analytics::computeTrajectoryStats(*db, panel->stats()->filter);
+            expected = stats ? std::optional(*stats) : std::nullopt;
+            return expected == panel->stats();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(panelMatchesTheCache(), 30'000);
+        QVERIFY(expected->scored > 0);
+        QVERIFY(!expected->map.points.isEmpty());
+        QVERIFY(!expected->categories.isEmpty());
+
+        auto *pages = analyticsView()->findChild<QTabWidget *>(u"analyticsChartPages"_s);
+        pages->setCurrentWidget(panel);
+        for (QChartView *chart : panel->charts())
+            QVERIFY(!chart->chart()->series().isEmpty());
+        qsizetype plotted = 0;
+        for (QAbstractSeries *series : panel->charts().last()->chart()->series())
+            plotted += qobject_cast<QScatterSeries *>(series)->count();
+        QCOMPARE(plotted, expected->map.points.size());
+        QVERIFY(panel->findChild<QLabel *>(u"trajectoryChartsSummary"_s)->text().contains(expected->map.modelKey));
+        grab(u"analytics-trajectories"_s);
+        QVERIFY(analyticsView()->savePng(m_dir.filePath(u"trajectories.png"_s)));
+        QCOMPARE(QImage(m_dir.filePath(u"trajectories.png"_s)).size(), pages->currentWidget()->size());
+        pages->setCurrentIndex(0);
+    }
+
+    void trajectoryChartsSayWhatIsMissing_data()
+    {
+        QTest::addColumn<int>("trajectories");
+        QTest::addColumn<QString>("message");
+        QTest::addRow("no trajectories") << 0 << u"No trajectories in this range yet"_s;
+        QTest::addRow("none processed") << 12 << u"No trajectories processed yet: 12 wait"_s;
+    }
+
+    void trajectoryChartsSayWhatIsMissing()
+    {
+        // Never a page of empty charts: a sentence says why there is nothing to draw.
+        QFETCH(int, trajectories);
+        QFETCH(QString, message);
+        ui::analytics::TrajectoryPanel panel;
+        panel.resize(1000, 500);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        analytics::TrajectoryStats stats;
+        stats.trajectories = trajectories;
+        stats.scoreBins = QList<int>(analytics::kScoreBins, 0);
+        panel.setStats(stats);
+        auto *empty = panel.findChild<QLabel *>(u"trajectoryChartsEmpty"_s);
+        QVERIFY(empty->isVisible());
+        QVERIFY2(empty->text().startsWith(message), qPrintable(empty->text()));
+        for (QChartView *chart : panel.charts())
+            QVERIFY(!chart->isVisible());
+        if (const QString dir = qEnvironmentVariable("LETTASCOPE_SCREENSHOTS"); !dir.isEmpty())
+            panel.grab().save(QDir(dir).filePath(u"analytics-trajectories-empty-%1.png"_s.arg(trajectories)));
+    }
+
+    void analyticsClickThrough_data()
+    {
+        QTest::addColumn<QString>("element");
+        QTest::addColumn<int>("tab");
+        QTest::addRow("failed runs of a bucket") << u"bucket"_s << int(ui::MainWindow::RunsTab);
+        QTest::addRow("a tool's bar") << u"tool"_s << int(ui::MainWindow::RunsTab);
+        QTest::addRow("a leaderboard row") << u"agent"_s << int(ui::MainWindow::RunsTab);
+        QTest::addRow("a score bin") << u"score"_s << int(ui::MainWindow::TrajectoriesTab);
+        QTest::addRow("a category") << u"category"_s << int(ui::MainWindow::TrajectoriesTab);
+        QTest::addRow("a point of the semantic map") << u"map"_s << int(ui::MainWindow::TrajectoriesTab);
+    }
+
+    void analyticsClickThrough()
+    {
+        // A click in Analytics opens Runs or Trajectories filtered to what was clicked, holding exactly
+        // the runs or trajectories the element counted; Esc goes back.
+        QFETCH(QString, element);
+        QFETCH(int, tab);
+        m_window->showTab(ui::MainWindow::AnalyticsTab);
+        auto *view = analyticsView();
+        QVERIFY(view->result() && view->trajectoryPanel()->stats());
+        const analytics::AnalyticsResult result = *view->result();
+        const analytics::TrajectoryStats stats = *view->trajectoryPanel()->stats();
+        auto *trajectoryList = trajectoriesView()->findChild<QTableView *>(u"trajectoryList"_s);
+        if (element == u"bucket") {
+            const auto bucket = std::find_if(result.buckets.cbegin(), result.buckets.cend(),
+                                             [](const analytics::BucketStats &b) { return b.failed > 0; });
+            QVERIFY(bucket != result.buckets.cend());
+            const QString label = QDateTime::fromMSecsSinceEpoch(bucket->startMs, Qt::UTC).toString(u"MM-dd"_s);
+            QVERIFY(clickBar(view->charts().at(0), 1, label)); // sets: completed, failed, cancelled, other
+            const store::RunQuery query = m_window->runsPage()->query();
+            QCOMPARE(query.statuses, QList<RunStatus>{RunStatus::Failed});
+            QCOMPARE(query.sinceMs, std::optional<qint64>(bucket->startMs));
+            QCOMPARE(query.untilMs, std::optional<qint64>(bucket->startMs + 86'400'000));
+            QTRY_COMPARE_WITH_TIMEOUT(runsModel()->rowCount(), bucket->failed, 10'000);
+        } else if (element == u"tool") {
+            const QString tool = result.tools.constFirst().tool;
+            QVERIFY(clickBar(view->charts().at(3), 0, tool));
+            QCOMPARE(m_window->runsPage()->query().text, tool);
+            QTRY_VERIFY_WITH_TIMEOUT(runsModel()->rowCount() > 0, 10'000);
+        } else if (element == u"agent") {
+            auto *leaderboard = view->findChild<QTableWidget *>(u"leaderboard"_s);
+            view->findChild<QTabWidget *>(u"analyticsTables"_s)->setCurrentWidget(leaderboard);
+            leaderboard->setCurrentCell(0, 0);
+            QTest::keyClick(leaderboard, Qt::Key_Return); // activation: Enter or a double-click
+            QCOMPARE(m_window->runsPage()->query().agentIds, QStringList{result.leaderboard.constFirst().agentId});
+            QTRY_COMPARE_WITH_TIMEOUT(runsModel()->rowCount(), qMin(result.leaderboard.constFirst().runs, 100), 10'000);
+        } else if (element == u"score") {
+            const int bin = int(std::find_if(stats.scoreBins.cbegin(), stats.scoreBins.cend(), [](int n) { return n > 0; })
+                                - stats.scoreBins.cbegin());
+            QVERIFY(clickBar(view->trajectoryPanel()->charts().at(0), 0, ui::analytics::scoreBinLabel(bin)));
+            QCOMPARE(trajectoriesView()->filters().minScore, std::optional<double>(bin / 10.0));
+            QTRY_COMPARE_WITH_TIMEOUT(trajectoryList->model()->rowCount(), stats.scoreBins[bin], 10'000);
+        } else if (element == u"category") {
+            const analytics::LabelCount category = stats.categories.constFirst();
+            QVERIFY(clickBar(view->trajectoryPanel()->charts().at(2), 0, category.label));
+            QCOMPARE(trajectoriesView()->filters().category, category.label);
+            QTRY_COMPARE_WITH_TIMEOUT(trajectoryList->model()->rowCount(), category.count, 10'000);
+        } else if (element == u"map") {
+            const analytics::MapPoint point = stats.map.points.constFirst();
+            for (QAbstractSeries *series : view->trajectoryPanel()->charts().last()->chart()->series()) {
+                auto *scatter = qobject_cast<QScatterSeries *>(series);
+                if (scatter->points().contains(QPointF(point.x, point.y)))
+                    Q_EMIT scatter->clicked(QPointF(point.x, point.y));
+            }
+            auto *detail = trajectoriesView()->findChild<QTextBrowser *>(u"detailView"_s);
+            QTRY_VERIFY_WITH_TIMEOUT(detail->toPlainText().contains(point.summary.left(40)), 10'000);
+        }
+        QCOMPARE(m_window->tabs()->currentIndex(), tab);
+        grab(u"clickthrough-"_s + element);
+
+        m_window->goBack();
+        QCOMPARE(m_window->tabs()->currentIndex(), int(ui::MainWindow::AnalyticsTab));
+        // Leave the lists unfiltered for the tests after this one.
+        m_window->runsPage()->showMatching({});
+        trajectoriesView()->showMatching({}, QString());
+        trajectoriesView()->findChild<QPushButton *>(u"clearPinnedFilter"_s)->click();
     }
 
     void importedRunsShowInTheActiveServer()

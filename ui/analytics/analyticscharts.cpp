@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "analyticscharts.h"
 
+#include <QAbstractBarSeries>
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QChart>
 #include <QCursor>
 #include <QDateTime>
+#include <QGuiApplication>
 #include <QHorizontalBarSeries>
 #include <QLineSeries>
 #include <QStackedBarSeries>
@@ -35,26 +37,6 @@ QStringList bucketLabels(const AnalyticsResult &result)
     return labels;
 }
 
-QChart *newChart(const QString &title)
-{
-    auto *chart = new QChart;
-    chart->setTitle(title);
-    chart->legend()->setAlignment(Qt::AlignBottom);
-    chart->setAnimationOptions(QChart::NoAnimation);
-    chart->setMargins(QMargins(4, 4, 4, 4));
-    return chart;
-}
-
-void showValueOnHover(QBarSet *set, const QStringList &categories)
-{
-    QObject::connect(set, &QBarSet::hovered, set, [set, categories](bool on, int index) {
-        if (on && index >= 0 && index < categories.size())
-            QToolTip::showText(QCursor::pos(), u"%1 · %2: %3"_s.arg(categories[index], set->label()).arg(set->at(index)));
-        else
-            QToolTip::hideText();
-    });
-}
-
 void showPointOnHover(QLineSeries *series, const QStringList &categories, const QString &unit)
 {
     QObject::connect(series, &QLineSeries::hovered, series, [series, categories, unit](const QPointF &point, bool on) {
@@ -65,23 +47,6 @@ void showPointOnHover(QLineSeries *series, const QStringList &categories, const 
         else
             QToolTip::hideText();
     });
-}
-
-/// Categories along x; line series use the bucket index as x so they share the axis with bars.
-QBarCategoryAxis *categoryAxis(QChart *chart, const QStringList &labels)
-{
-    auto *axis = new QBarCategoryAxis;
-    axis->append(labels);
-    axis->setTruncateLabels(false);
-    if (labels.size() > 14) {
-        // Many buckets: vertical, smaller labels, or the axis elides every one of them.
-        axis->setLabelsAngle(-90);
-        QFont font = axis->labelsFont();
-        font.setPointSizeF(std::max(6.0, font.pointSizeF() - 2));
-        axis->setLabelsFont(font);
-    }
-    chart->addAxis(axis, Qt::AlignBottom);
-    return axis;
 }
 
 QValueAxis *valueAxis(QChart *chart, const QString &title, double max)
@@ -111,6 +76,105 @@ QLineSeries *lineOver(QChart *chart, const QString &name, const QList<std::optio
 }
 
 } // namespace
+
+QBarCategoryAxis *categoryAxis(QChart *chart, const QStringList &labels)
+{
+    auto *axis = new QBarCategoryAxis;
+    axis->append(labels);
+    axis->setTruncateLabels(false);
+    if (labels.size() > 14) {
+        // Many buckets: vertical, smaller labels, or the axis elides every one of them.
+        axis->setLabelsAngle(-90);
+        QFont font = axis->labelsFont();
+        font.setPointSizeF(std::max(6.0, font.pointSizeF() - 2));
+        axis->setLabelsFont(font);
+    }
+    chart->addAxis(axis, Qt::AlignBottom);
+    return axis;
+}
+
+void showCounts(QValueAxis *axis, int most)
+{
+    axis->setLabelFormat(u"%.0f"_s);
+    if (most < 5) {
+        // Nice numbers would put ticks at halves, which a count never is.
+        axis->setRange(0, std::max(most, 1));
+        axis->setTickCount(std::max(most, 1) + 1);
+        return;
+    }
+    axis->setRange(0, most);
+    axis->applyNiceNumbers();
+}
+
+QChart *newChart(const QString &title)
+{
+    auto *chart = new QChart;
+    // The theme first: setting it later would repaint every series in the theme's colours.
+    const bool dark = QGuiApplication::palette().color(QPalette::Window).lightness() < 128;
+    chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    chart->setTitle(title);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->setAnimationOptions(QChart::NoAnimation);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    return chart;
+}
+
+void showValueOnHover(QBarSet *set, const QStringList &categories)
+{
+    QObject::connect(set, &QBarSet::hovered, set, [set, categories](bool on, int index) {
+        if (on && index >= 0 && index < categories.size())
+            QToolTip::showText(QCursor::pos(), u"%1 · %2: %3"_s.arg(categories[index], set->label()).arg(set->at(index)));
+        else
+            QToolTip::hideText();
+    });
+}
+
+void addHorizontalBars(QChart *chart, const QStringList &labels, const QList<QBarSet *> &sets, int most)
+{
+    auto *series = new QHorizontalBarSeries;
+    for (QBarSet *set : sets) {
+        showValueOnHover(set, labels);
+        series->append(set);
+    }
+    chart->addSeries(series);
+    auto *y = new QBarCategoryAxis;
+    y->append(labels);
+    y->setTruncateLabels(false);
+    chart->addAxis(y, Qt::AlignLeft);
+    auto *x = new QValueAxis;
+    showCounts(x, most);
+    chart->addAxis(x, Qt::AlignBottom);
+    series->attachAxis(y);
+    series->attachAxis(x);
+}
+
+void onBarClicked(QChart *chart, const std::function<void(int set, int index, const QString &category)> &handler)
+{
+    for (QAbstractSeries *series : chart->series()) {
+        auto *bars = qobject_cast<QAbstractBarSeries *>(series);
+        if (!bars)
+            continue;
+        QStringList categories;
+        for (QAbstractAxis *axis : bars->attachedAxes()) {
+            if (auto *categoryAxis = qobject_cast<QBarCategoryAxis *>(axis))
+                categories = categoryAxis->categories();
+        }
+        const QList<QBarSet *> sets = bars->barSets();
+        for (int s = 0; s < sets.size(); ++s) {
+            QObject::connect(sets[s], &QBarSet::clicked, sets[s], [handler, s, categories](int index) {
+                handler(s, index, categories.value(index));
+            });
+        }
+    }
+}
+
+void onPointClicked(QChart *chart, const std::function<void(int index)> &handler)
+{
+    for (QAbstractSeries *series : chart->series()) {
+        if (auto *line = qobject_cast<QLineSeries *>(series))
+            QObject::connect(line, &QLineSeries::clicked, line, [handler](const QPointF &point) { handler(qRound(point.x())); });
+    }
+}
 
 QChart *runsChart(const AnalyticsResult &result)
 {
@@ -201,22 +265,7 @@ QChart *toolsChart(const AnalyticsResult &result)
         *errors << it->errors;
         most = std::max(most, it->calls);
     }
-    auto *series = new QHorizontalBarSeries;
-    for (QBarSet *set : {calls, errors}) {
-        showValueOnHover(set, tools);
-        series->append(set);
-    }
-    chart->addSeries(series);
-    auto *y = new QBarCategoryAxis;
-    y->append(tools);
-    y->setTruncateLabels(false);
-    chart->addAxis(y, Qt::AlignLeft);
-    auto *x = new QValueAxis;
-    x->setRange(0, most > 0 ? most : 1);
-    x->applyNiceNumbers();
-    chart->addAxis(x, Qt::AlignBottom);
-    series->attachAxis(y);
-    series->attachAxis(x);
+    addHorizontalBars(chart, tools, {calls, errors}, most);
     return chart;
 }
 

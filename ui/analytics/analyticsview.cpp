@@ -7,6 +7,7 @@
 #include "session/session.h"
 #include "session/whenready.h"
 #include "store/queries/catalogqueries.h"
+#include "trajectorypanel.h"
 
 #include <QChart>
 #include <QChartView>
@@ -87,7 +88,9 @@ AnalyticsView::AnalyticsView(session::Session &session, QWidget *parent)
     , m_range(new QComboBox(this))
     , m_bucket(new QComboBox(this))
     , m_status(new QLabel(tr("Waiting for the cache…"), this))
+    , m_chartPages(new QTabWidget(this))
     , m_chartGrid(new QWidget(this))
+    , m_trajectoryPanel(new TrajectoryPanel(this))
     , m_leaderboard(table(u"leaderboard"_s, {tr("Agent"), tr("Runs"), tr("Success"), tr("Median duration"),
                                              tr("Tokens"), tr("Trend")}, this))
     , m_patterns(table(u"patterns"_s, {tr("Tool sequence"), tr("Failed runs"), tr("Successful runs"), tr("Support"),
@@ -126,6 +129,9 @@ AnalyticsView::AnalyticsView(session::Session &session, QWidget *parent)
         grid->addWidget(view, i / 2, i % 2);
         m_charts << view;
     }
+    m_chartPages->setObjectName(u"analyticsChartPages"_s);
+    m_chartPages->addTab(m_chartGrid, tr("Runs"));
+    m_chartPages->addTab(m_trajectoryPanel, tr("Trajectories"));
     auto *tables = new QTabWidget(this);
     tables->setObjectName(u"analyticsTables"_s);
     tables->addTab(m_leaderboard, tr("Agent leaderboard"));
@@ -134,7 +140,7 @@ AnalyticsView::AnalyticsView(session::Session &session, QWidget *parent)
     tables->addTab(m_stuck, tr("Stuck runs"));
     auto *split = new QSplitter(Qt::Vertical, this);
     split->setObjectName(u"analyticsSplitter"_s);
-    split->addWidget(m_chartGrid);
+    split->addWidget(m_chartPages);
     split->addWidget(tables);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
@@ -156,6 +162,8 @@ AnalyticsView::AnalyticsView(session::Session &session, QWidget *parent)
         if (!path.isEmpty() && !exportCsv(path, &error))
             QMessageBox::warning(this, tr("Export data"), error);
     });
+    connect(m_trajectoryPanel, &TrajectoryPanel::drillDownRequested, this, &AnalyticsView::drillDownRequested);
+    connectRowActivation();
     connect(&session, &session::Session::cacheClosing, this, &AnalyticsView::detach);
     connect(&session, &session::Session::cacheOpened, this, &AnalyticsView::attach);
     attach();
@@ -171,6 +179,7 @@ void AnalyticsView::attach()
     m_service = std::make_unique<core::AnalyticsService>(m_session.cachePath(), m_session.writer());
     m_service->setStuckAfterMs(m_stuckAfterMs);
     connect(m_service.get(), &core::AnalyticsService::resultReady, this, &AnalyticsView::showResult);
+    connect(m_service.get(), &core::AnalyticsService::trajectoryStatsReady, m_trajectoryPanel, &TrajectoryPanel::setStats);
     connect(m_service.get(), &core::AnalyticsService::computeFailed, this, [this](const Error &error) {
         m_status->setText(tr("Could not compute: %1").arg(error.message));
     });
@@ -228,9 +237,8 @@ void AnalyticsView::showResult(const core::AnalyticsResult &result, const core::
 {
     m_result = result;
     const QList<QChart *> charts{runsChart(result), ratesChart(result), durationChart(result), toolsChart(result)};
-    const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    connectClicks(charts, result);
     for (int i = 0; i < m_charts.size(); ++i) {
-        charts[i]->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
         QChart *old = m_charts[i]->chart();
         m_charts[i]->setChart(charts[i]);
         delete old;
@@ -240,6 +248,43 @@ void AnalyticsView::showResult(const core::AnalyticsResult &result, const core::
                           .arg(stats.incremental ? tr("updated") : tr("computed"))
                           .arg(double(stats.elapsedUs) / 1000.0, 0, 'f', 1));
     Q_EMIT resultShown();
+}
+
+void AnalyticsView::connectClicks(const QList<QChart *> &charts, const core::AnalyticsResult &result)
+{
+    // The runs chart's sets, in order: completed, failed, cancelled, other (no single status).
+    const std::optional<RunStatus> statuses[] = {RunStatus::Completed, RunStatus::Failed, RunStatus::Cancelled, std::nullopt};
+    onBarClicked(charts[0], [this, result, statuses](int set, int bucket, const QString &) {
+        Q_EMIT drillDownRequested(bucketRuns(result, bucket, statuses[set]));
+    });
+    for (QChart *chart : {charts[1], charts[2]}) {
+        onPointClicked(chart, [this, result](int bucket) {
+            if (bucket >= 0 && bucket < result.buckets.size())
+                Q_EMIT drillDownRequested(bucketRuns(result, bucket, std::nullopt));
+        });
+    }
+    onBarClicked(charts[3], [this, filter = result.filter](int, int, const QString &tool) {
+        Q_EMIT drillDownRequested(toolRuns(filter, tool));
+    });
+}
+
+void AnalyticsView::connectRowActivation()
+{
+    // Double-click or Enter, as in every list of the app: a single click only selects.
+    connect(m_leaderboard, &QTableWidget::cellActivated, this, [this](int row) {
+        if (m_result && row < m_result->leaderboard.size()) {
+            const QString id = m_result->leaderboard[row].agentId;
+            Q_EMIT drillDownRequested(agentRuns(m_result->filter, id, agentName(id)));
+        }
+    });
+    connect(m_errors, &QTableWidget::cellActivated, this, [this](int row) {
+        if (m_result && row < m_result->recurringErrors.size())
+            Q_EMIT drillDownRequested(errorRuns(m_result->filter, m_result->recurringErrors[row]));
+    });
+    connect(m_stuck, &QTableWidget::cellActivated, this, [this](int row) {
+        if (m_result && row < m_result->stuckRuns.size())
+            Q_EMIT drillDownRequested(oneRun(m_result->stuckRuns[row].runId));
+    });
 }
 
 void AnalyticsView::fillTables(const core::AnalyticsResult &result)
@@ -291,7 +336,7 @@ bool AnalyticsView::exportCsv(const QString &path, QString *error) const
 
 bool AnalyticsView::savePng(const QString &path) const
 {
-    return m_chartGrid->grab().save(path, "PNG");
+    return m_chartPages->currentWidget()->grab().save(path, "PNG");
 }
 
 } // namespace lettascope::ui::analytics

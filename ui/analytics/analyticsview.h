@@ -2,6 +2,7 @@
 #pragma once
 
 #include "analytics/analyticsresult.h"
+#include "drilldown.h"
 
 #include <QHash>
 #include <QWidget>
@@ -9,9 +10,11 @@
 #include <memory>
 #include <optional>
 
+class QChart;
 class QChartView;
 class QComboBox;
 class QLabel;
+class QTabWidget;
 class QTableWidget;
 
 namespace lettascope::analytics {
@@ -24,10 +27,13 @@ class Session;
 
 namespace lettascope::ui::analytics {
 
+class TrajectoryPanel;
+
 /**
  * The Analytics tab: trend charts and pattern tables for the active server. The numbers come finished from
  * an AnalyticsService worker (one per cache, rebuilt when the session switches caches) and follow every
- * sync incrementally; this widget only draws them.
+ * sync incrementally; this widget only draws them. Clicking a bar, a point or a table row asks for the
+ * matching runs or trajectories (drillDownRequested); the window shows them.
  */
 class AnalyticsView final : public QWidget
 {
@@ -42,12 +48,15 @@ public:
     void setStuckAfterMinutes(int minutes);
     const std::optional<lettascope::analytics::AnalyticsResult> &result() const { return m_result; }
     QList<QChartView *> charts() const { return m_charts; }
-    /// The bucket table as CSV / the four charts side by side as one PNG; false with a reason on failure.
+    TrajectoryPanel *trajectoryPanel() const { return m_trajectoryPanel; }
+    /// The bucket table as CSV / the charts of the page shown (runs or trajectories) as one PNG; false
+    /// with a reason on failure.
     bool exportCsv(const QString &path, QString *error = nullptr) const;
     bool savePng(const QString &path) const;
 
 Q_SIGNALS:
     void resultShown();
+    void drillDownRequested(const lettascope::ui::analytics::DrillDown &request);
 
 private:
     void attach();
@@ -55,6 +64,8 @@ private:
     void requestResult();
     void showResult(const lettascope::analytics::AnalyticsResult &result, const lettascope::analytics::ComputeStats &stats);
     void fillTables(const lettascope::analytics::AnalyticsResult &result);
+    void connectClicks(const QList<QChart *> &charts, const lettascope::analytics::AnalyticsResult &result);
+    void connectRowActivation();
     void loadAgentNames();
     QString agentName(const QString &id) const { return m_agentNames.value(id, id); }
 
@@ -65,7 +76,9 @@ private:
     QComboBox *m_range = nullptr;
     QComboBox *m_bucket = nullptr;
     QLabel *m_status = nullptr;
+    QTabWidget *m_chartPages = nullptr;
     QWidget *m_chartGrid = nullptr;
+    TrajectoryPanel *m_trajectoryPanel = nullptr;
     QList<QChartView *> m_charts;
     QTableWidget *m_leaderboard = nullptr;
     QTableWidget *m_patterns = nullptr;

@@ -30,6 +30,25 @@ const QStringList kStopReasons{u"end_turn"_s,      u"error"_s,         u"llm_api
                                u"invalid_tool_call"_s, u"max_steps"_s, u"no_tool_call"_s,  u"tool_rule"_s,
                                u"cancelled"_s,     u"requires_approval"_s};
 
+/// The range combo's data for the custom range: presets hold hours back from now, 0 is any time.
+constexpr int kCustomRange = -1;
+
+/// "2026-11-20 UTC" for one UTC day (an Analytics bucket), else "2026-11-20 – 2026-11-27 UTC"; times only
+/// when not midnight.
+QString rangeText(std::optional<qint64> sinceMs, std::optional<qint64> untilMs)
+{
+    constexpr qint64 kDayMs = 86'400'000;
+    const auto at = [](std::optional<qint64> ms) {
+        if (!ms)
+            return u"…"_s;
+        const QDateTime time = QDateTime::fromMSecsSinceEpoch(*ms, Qt::UTC);
+        return time.toString(*ms % kDayMs == 0 ? u"yyyy-MM-dd"_s : u"yyyy-MM-dd HH:mm"_s);
+    };
+    if (sinceMs && untilMs && *sinceMs % kDayMs == 0 && *untilMs - *sinceMs == kDayMs)
+        return u"%1 UTC"_s.arg(at(sinceMs));
+    return u"%1 – %2 UTC"_s.arg(at(sinceMs), at(untilMs));
+}
+
 QComboBox *combo(QWidget *parent, const QString &name, const QString &accessible)
 {
     auto *box = new QComboBox(parent);
@@ -132,8 +151,12 @@ store::RunQuery RunsPage::query() const
         q.statuses = {RunStatus(m_status->currentData().toInt())};
     if (m_stopReason->currentIndex() > 0)
         q.stopReasons = {m_stopReason->currentText()};
-    if (const int hours = m_range->currentData().toInt(); hours > 0)
+    if (const int hours = m_range->currentData().toInt(); hours > 0) {
         q.sinceMs = QDateTime::currentMSecsSinceEpoch() - qint64(hours) * 3'600'000;
+    } else if (hours == kCustomRange) {
+        q.sinceMs = m_customSinceMs;
+        q.untilMs = m_customUntilMs;
+    }
     q.text = m_text->text();
     q.sort = m_sort;
     q.descending = m_descending;
@@ -174,6 +197,34 @@ void RunsPage::filterByAgent(const QString &agentId)
 {
     const int index = m_agent->findData(agentId);
     m_agent->setCurrentIndex(index >= 0 ? index : 0);
+}
+
+void RunsPage::showMatching(const store::RunQuery &filters)
+{
+    {
+        const QSignalBlocker blockAgent(m_agent), blockStatus(m_status), blockStop(m_stopReason), blockRange(m_range);
+        const QSignalBlocker blockText(m_text);
+        const QString agent = filters.agentIds.value(0);
+        if (!agent.isEmpty() && m_agent->findData(agent) < 0)
+            m_agent->addItem(agent, agent); // the names arrive with the next agents load
+        m_agent->setCurrentIndex(agent.isEmpty() ? 0 : m_agent->findData(agent));
+        m_status->setCurrentIndex(filters.statuses.isEmpty() ? 0 : qMax(0, m_status->findData(int(filters.statuses.first()))));
+        m_stopReason->setCurrentIndex(filters.stopReasons.isEmpty() ? 0 : qMax(0, m_stopReason->findText(filters.stopReasons.first())));
+        m_text->setText(filters.text);
+        m_detail->clear(); // the run shown before is likely not in the new list
+        if (const int custom = m_range->findData(kCustomRange); custom >= 0)
+            m_range->removeItem(custom);
+        m_customSinceMs = filters.sinceMs;
+        m_customUntilMs = filters.untilMs;
+        if (filters.sinceMs || filters.untilMs) {
+            m_range->addItem(rangeText(filters.sinceMs, filters.untilMs), kCustomRange);
+            m_range->setItemData(m_range->count() - 1, m_range->itemText(m_range->count() - 1), Qt::ToolTipRole);
+            m_range->setCurrentIndex(m_range->count() - 1);
+        } else {
+            m_range->setCurrentIndex(0);
+        }
+    }
+    requery();
 }
 
 void RunsPage::focusFilter()

@@ -38,6 +38,9 @@ public:
     void openRun(const QString &runId);
     /// Restricts the list to one agent (from the Agents tab).
     void filterByAgent(const QString &agentId);
+    /// Sets the filters to `filters` (agent, status, stop reason, text, creation range; the first of each
+    /// list), e.g. from an Analytics chart. The creation range becomes a choice of its own in the range box.
+    void showMatching(const store::RunQuery &filters);
     void focusFilter();
 
     ListPanel *list() const { return m_list; }
@@ -64,6 +67,8 @@ private:
     store::RunQuery::Sort m_sort = store::RunQuery::Sort::Created;
     bool m_descending = true;
     int m_agentGeneration = 0;
+    std::optional<qint64> m_customSinceMs;   ///< the "custom" range choice, set by showMatching()
+    std::optional<qint64> m_customUntilMs;
 };
 
 } // namespace lettascope::ui::runs

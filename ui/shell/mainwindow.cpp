@@ -3,6 +3,7 @@
 
 #include "agents/agentspage.h"
 #include "analytics/analyticsview.h"
+#include "analytics/drilldown.h"
 #include "appserver/importreport.h"
 #include "common/listpanel.h"
 #include "common/uistate.h"
@@ -24,6 +25,7 @@
 #include "theme.h"
 #include "trajectories/processingsettings.h"
 #include "trajectories/processingsettingspanel.h"
+#include "trajectories/trajectoriesview.h"
 #include "trajectories/trajectoryfeature.h"
 #include "trajectories/trajectoryservice.h"
 
@@ -152,6 +154,7 @@ MainWindow::MainWindow(session::Session &session, QWidget *parent)
         showTab(RunsTab);
     });
     connect(m_runs, &runs::RunsPage::compareRequested, this, &MainWindow::compareRuns);
+    connect(m_analytics, &analytics::AnalyticsView::drillDownRequested, this, &MainWindow::drillDown);
 
     session::AppSettings &settings = m_session.settings();
     m_runs->setStuckAfterMinutes(settings.stuckAfterMinutes());
@@ -378,6 +381,22 @@ void MainWindow::compareRuns(const QString &left, const QString &right)
     auto *dialog = new CompareDialog(m_session.reader(), m_session.active().serverId, left, right, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
+}
+
+void MainWindow::drillDown(const analytics::DrillDown &request)
+{
+    m_history << m_tabs->currentIndex();
+    if (request.target == analytics::DrillDown::Target::Trajectories) {
+        if (TrajectoriesView *view = m_trajectories->view())
+            view->showMatching(request.trajectories, request.title, request.trajectoryId);
+        showTab(TrajectoriesTab);
+        return;
+    }
+    if (request.runs)
+        m_runs->showMatching(*request.runs);
+    if (!request.runId.isEmpty())
+        m_runs->openRun(request.runId);
+    showTab(RunsTab);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

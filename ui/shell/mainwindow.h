@@ -28,6 +28,7 @@ class AgentsPage;
 }
 namespace analytics {
 class AnalyticsView;
+struct DrillDown;
 }
 namespace jobs {
 class JobsPage;
@@ -82,6 +83,8 @@ private:
     void importFolder();
     void addServer();
     void compareRuns(const QString &left, const QString &right);
+    /// A click in Analytics: the Runs or Trajectories list filtered to what was clicked.
+    void drillDown(const analytics::DrillDown &request);
 
     session::Session &m_session;
     QTabWidget *m_tabs = nullptr;

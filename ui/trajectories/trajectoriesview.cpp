@@ -91,6 +91,16 @@ TrajectoriesView::TrajectoriesView(TrajectoryService &service, QWidget *parent)
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addWidget(buildFilterBar());
+    m_pinnedTitle = new QLabel(this);
+    m_pinnedTitle->setObjectName(u"pinnedFilter"_s);
+    m_clearPinned = new QPushButton(tr("Clear"), this);
+    m_clearPinned->setObjectName(u"clearPinnedFilter"_s);
+    auto *pinned = new QHBoxLayout;
+    pinned->addWidget(m_pinnedTitle, 1);
+    pinned->addWidget(m_clearPinned);
+    leftLayout->addLayout(pinned);
+    m_pinnedTitle->hide();
+    m_clearPinned->hide();
     leftLayout->addWidget(m_list, 1);
     auto *right = new QSplitter(Qt::Vertical, this);
     right->addWidget(detailPane);
@@ -105,6 +115,8 @@ TrajectoriesView::TrajectoriesView(TrajectoryService &service, QWidget *parent)
     connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this, &TrajectoriesView::onSelectionChanged);
     connect(m_search, &QLineEdit::returnPressed, this, &TrajectoriesView::requestContrasts);
     connect(m_save, &QPushButton::clicked, this, &TrajectoriesView::saveAnnotation);
+    connect(m_clearPinned, &QPushButton::clicked, this, &TrajectoriesView::clearPinned);
+    connect(m_model, &TrajectoryListModel::refreshed, this, &TrajectoriesView::selectOpened);
     connect(m_reprocess, &QPushButton::clicked, this, [this] {
         if (const qint64 id = selectedTrajectory())
             m_service.reprocess({id});
@@ -159,7 +171,10 @@ QWidget *TrajectoriesView::buildFilterBar()
     layout->addWidget(m_tags, 1);
     connect(m_status, &QComboBox::currentIndexChanged, this, &TrajectoriesView::applyFilters);
     connect(m_minScore, &QDoubleSpinBox::valueChanged, this, &TrajectoriesView::applyFilters);
-    connect(m_maxScore, &QDoubleSpinBox::valueChanged, this, &TrajectoriesView::applyFilters);
+    connect(m_maxScore, &QDoubleSpinBox::valueChanged, this, [this] {
+        m_pinned.maxExclusive = false; // a bound typed here is inclusive, like the spin box says
+        applyFilters();
+    });
     connect(m_tags, &QLineEdit::editingFinished, this, &TrajectoriesView::applyFilters);
     return bar;
 }
@@ -196,7 +211,11 @@ QWidget *TrajectoriesView::buildContrastsPanel()
 
 TrajectoryFilters TrajectoriesView::filters() const
 {
-    TrajectoryFilters f;
+    TrajectoryFilters f = m_pinned;
+    f.executionStatuses.clear();
+    f.minScore.reset();
+    f.maxScore.reset();
+    f.tags.clear();
     if (const QString status = m_status->currentData().toString(); !status.isEmpty())
         f.executionStatuses = {status};
     if (m_minScore->value() >= 0)
@@ -208,6 +227,46 @@ TrajectoryFilters TrajectoriesView::filters() const
             f.tags << tag.trimmed();
     }
     return f;
+}
+
+void TrajectoriesView::showMatching(const TrajectoryFilters &filters, const QString &title, qint64 trajectoryId)
+{
+    {
+        const QSignalBlocker blockStatus(m_status), blockMin(m_minScore), blockMax(m_maxScore), blockTags(m_tags);
+        m_status->setCurrentIndex(qMax(0, m_status->findData(filters.executionStatuses.value(0))));
+        m_minScore->setValue(filters.minScore.value_or(m_minScore->minimum()));
+        m_maxScore->setValue(filters.maxScore.value_or(m_maxScore->maximum()));
+        m_tags->setText(filters.tags.join(u", "_s));
+    }
+    m_pinned = filters;
+    m_pinnedTitle->setText(tr("From Analytics: %1").arg(title));
+    m_pinnedTitle->show();
+    m_clearPinned->show();
+    m_opened = trajectoryId;
+    m_list->clearSelection();
+    applyFilters();
+    if (m_opened != 0) {
+        onSelectionChanged();
+        selectOpened();
+    }
+}
+
+void TrajectoriesView::clearPinned()
+{
+    m_pinned = {};
+    m_pinnedTitle->hide();
+    m_clearPinned->hide();
+    applyFilters();
+}
+
+void TrajectoriesView::selectOpened()
+{
+    if (m_opened == 0)
+        return;
+    if (const int row = m_model->rowOf(m_opened); row >= 0) {
+        m_list->selectRow(row);
+        m_list->scrollTo(m_model->index(row, 0));
+    }
 }
 
 void TrajectoriesView::applyFilters()
@@ -240,11 +299,13 @@ void TrajectoriesView::requestContrasts()
 qint64 TrajectoriesView::selectedTrajectory() const
 {
     const QModelIndexList rows = m_list->selectionModel()->selectedRows();
-    return rows.isEmpty() ? 0 : rows.constFirst().data(TrajectoryListModel::TrajectoryIdRole).toLongLong();
+    return rows.isEmpty() ? m_opened : rows.constFirst().data(TrajectoryListModel::TrajectoryIdRole).toLongLong();
 }
 
 void TrajectoriesView::onSelectionChanged()
 {
+    if (!m_list->selectionModel()->selectedRows().isEmpty())
+        m_opened = 0; // a row chosen in the list replaces the one opened from Analytics
     const qint64 id = selectedTrajectory();
     for (QWidget *w : {static_cast<QWidget *>(m_save), static_cast<QWidget *>(m_reprocess),
                        static_cast<QWidget *>(m_humanScore), static_cast<QWidget *>(m_note)})

@@ -38,6 +38,10 @@ public:
     ~TrajectoriesView() override;
 
     trajectories::TrajectoryFilters filters() const;
+    /// Lists what `filters` match (from an Analytics chart): status, score and tags go into the filter
+    /// bar; the rest (server, agents, dates, category, complexity) is shown as `title` with a Clear button.
+    /// A non-zero `trajectoryId` is opened, and selected once its row is listed.
+    void showMatching(const trajectories::TrajectoryFilters &filters, const QString &title, qint64 trajectoryId = 0);
 
 private:
     QWidget *buildFilterBar();
@@ -48,6 +52,8 @@ private:
     void onDetailLoaded(quint64 requestId, const trajectories::TrajectoryDetail &detail);
     void onContrastsFinished(quint64 requestId, const trajectories::Contrasts &contrasts);
     void saveAnnotation();
+    void clearPinned();
+    void selectOpened();
     qint64 selectedTrajectory() const;
 
     trajectories::TrajectoryService &m_service;
@@ -67,6 +73,11 @@ private:
     QLineEdit *m_note = nullptr;
     QPushButton *m_save = nullptr;
     QPushButton *m_reprocess = nullptr;
+    QLabel *m_pinnedTitle = nullptr;
+    QPushButton *m_clearPinned = nullptr;
+    /// Filters set from outside that the filter bar has no field for; the bar's fields override the rest.
+    trajectories::TrajectoryFilters m_pinned;
+    qint64 m_opened = 0;            ///< shown without a selected row (opened from Analytics)
     QStringList m_annotationTags;   ///< kept when the score or note is edited here
     quint64 m_detailRequest = 0;
     quint64 m_contrastsRequest = 0;
