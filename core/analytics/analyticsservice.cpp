@@ -6,6 +6,7 @@
 #include "factloader.h"
 #include "store/sqlite.h"
 #include "store/storewriter.h"
+#include "trajectories/search/filterindex.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -158,7 +159,7 @@ private:
             return;
         QElapsedTimer timer;
         timer.start();
-        auto stats = computeTrajectoryStats(*db, *m_filter);
+        auto stats = computeTrajectoryStats(*db, m_trajectoryIndex, *m_filter);
         if (!stats) {
             fail(stats.error());
             return;
@@ -170,6 +171,7 @@ private:
 
     QString m_cachePath;
     Database m_db;
+    trajectories::FilterIndex m_trajectoryIndex; ///< kept between computations: refreshes read only what changed
     QTimer m_trajectoryTimer{this};
     PriceTable m_prices = PriceTable::defaults();
     qint64 m_stuckAfterMs = kDefaultStuckAfterMs;

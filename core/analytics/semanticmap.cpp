@@ -3,7 +3,11 @@
 
 #include "projection.h"
 #include "store/eachrow.h"
+#include "trajectories/search/filterindex.h"
 
+#include <QHash>
+
+#include <algorithm>
 #include <cstring>
 #include <tuple>
 
@@ -15,60 +19,61 @@ namespace {
 
 constexpr int kSummaryChars = 200;
 
-/// The filter's WHERE over `trajectories t` joined to `trajectory_embeddings e`, plus the model's bind.
-struct MapSql {
-    trajectories::FilterSql filter;
-    QString where;
-    int modelBind = 0;
-};
-
-MapSql mapSql(const trajectories::TrajectoryFilters &filters)
+/// The model most of the allowed trajectories have a vector of; the most recently written on a tie.
+/// Reads only the embeddings' primary key (model, trajectory): no vector and no trajectory row.
+Result<std::pair<QString, int>> dominantModel(store::Database &db, const QSet<qint64> &allowed)
 {
-    MapSql sql{trajectories::filterSql(filters), {}, 0};
-    sql.modelBind = int(sql.filter.values.size()) + 1;
-    const QString model = u"e.model_key = ?%1"_s.arg(sql.modelBind);
-    sql.where = sql.filter.where.isEmpty() ? u" WHERE %1"_s.arg(model) : u"%1 AND %2"_s.arg(sql.filter.where, model);
-    return sql;
-}
-
-/// The model most of the filter's trajectories have a vector of; the most recently written on a tie.
-Result<std::pair<QString, int>> dominantModel(store::Database &db, const trajectories::FilterSql &where)
-{
-    const QString sql = u"SELECT e.model_key, count(*) FROM trajectory_embeddings e "
-                        "JOIN trajectories t ON t.rowid = e.trajectory_id"_s
-        + where.where + u" GROUP BY e.model_key ORDER BY count(*) DESC, max(e.seq) DESC LIMIT 1"_s;
-    auto stmt = db.prepare(sql.toUtf8().constData());
+    auto stmt = db.prepare("SELECT model_key, trajectory_id, seq FROM trajectory_embeddings");
     if (!stmt)
         return stmt.error();
-    where.bind(*stmt);
-    auto row = stmt->step();
-    if (!row)
-        return row.error();
-    if (!*row)
-        return std::pair{QString(), 0};
-    return std::pair{stmt->text(0), int(stmt->int64(1))};
+    struct Tally {
+        int count = 0;
+        qint64 latestSeq = 0;
+    };
+    QHash<QString, Tally> tallies;
+    Status read = store::eachRow(*stmt, [&](const store::Statement &row) {
+        if (!allowed.contains(row.int64(1)))
+            return;
+        Tally &tally = tallies[row.text(0)];
+        ++tally.count;
+        tally.latestSeq = std::max(tally.latestSeq, row.int64(2));
+    });
+    if (!read)
+        return read.error();
+    std::pair<QString, int> best;
+    qint64 bestSeq = -1;
+    for (auto it = tallies.constBegin(); it != tallies.constEnd(); ++it) {
+        if (it->count > best.second || (it->count == best.second && it->latestSeq > bestSeq)) {
+            best = {it.key(), it->count};
+            bestSeq = it->latestSeq;
+        }
+    }
+    return best;
 }
 
 } // namespace
 
-Result<SemanticMap> loadSemanticMap(store::Database &db, const trajectories::TrajectoryFilters &filters, int maxPoints)
+Result<SemanticMap> loadSemanticMap(store::Database &db, const trajectories::FilterIndex &index,
+                                    const trajectories::TrajectoryFilters &filters, int maxPoints)
 {
     SemanticMap map;
-    const MapSql sql = mapSql(filters);
-    auto model = dominantModel(db, sql.filter);
+    auto model = dominantModel(db, index.allowed(filters));
     if (!model)
         return model.error();
     std::tie(map.modelKey, map.embedded) = *model;
     if (map.modelKey.isEmpty())
         return map;
-    const QString select = u"SELECT t.rowid, t.score, t.summary, e.dim, e.vector FROM trajectory_embeddings e "
-                           "JOIN trajectories t ON t.rowid = e.trajectory_id"_s
-        + sql.where + u" ORDER BY t.created_ms DESC, t.rowid DESC LIMIT %1"_s.arg(maxPoints);
+    // Trajectories outermost (CROSS JOIN), newest first through the creation index, so the walk stops after
+    // maxPoints instead of sorting every vector of the model (1.9 s at 100,000).
+    const trajectories::FilterSql where = trajectories::filterSql(filters, 2);
+    const QString select = u"SELECT t.rowid, t.score, t.summary, e.dim, e.vector FROM trajectories t "
+                           "CROSS JOIN trajectory_embeddings e ON e.model_key = ?1 AND e.trajectory_id = t.rowid"_s
+        + where.where + u" ORDER BY t.created_ms DESC, t.rowid DESC LIMIT %1"_s.arg(maxPoints);
     auto stmt = db.prepare(select.toUtf8().constData());
     if (!stmt)
         return stmt.error();
-    sql.filter.bind(*stmt);
-    stmt->bind(sql.modelBind, map.modelKey);
+    stmt->bind(1, map.modelKey);
+    where.bind(*stmt, 2);
     std::vector<float> vectors;
     int dim = 0;
     Status read = store::eachRow(*stmt, [&](const store::Statement &row) {

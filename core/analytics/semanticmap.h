@@ -8,6 +8,8 @@ namespace lettascope::analytics {
 
 /// Reads the vectors of the filter's most common embedding model (the most recent `maxPoints`
 /// trajectories) and projects them to 2-D.
-Result<SemanticMap> loadSemanticMap(store::Database &db, const trajectories::TrajectoryFilters &filters, int maxPoints);
+/// `index` must be current (computeTrajectoryStats refreshes it).
+Result<SemanticMap> loadSemanticMap(store::Database &db, const trajectories::FilterIndex &index,
+                                    const trajectories::TrajectoryFilters &filters, int maxPoints);
 
 } // namespace lettascope::analytics

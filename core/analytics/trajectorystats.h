@@ -14,6 +14,9 @@
 namespace lettascope::store {
 class Database;
 }
+namespace lettascope::trajectories {
+class FilterIndex;
+}
 
 // The Analytics tab's trajectory aggregates: what processing (score, labels, embeddings) found in the
 // trajectories of the tab's filter. Plain values computed on the analytics worker.
@@ -68,8 +71,10 @@ trajectories::TrajectoryFilters trajectoryFilters(const AnalyticsFilter &filter)
 /// `base` narrowed to the scores of bin `bin`.
 trajectories::TrajectoryFilters scoreBinFilter(trajectories::TrajectoryFilters base, int bin);
 
-Result<TrajectoryStats> computeTrajectoryStats(store::Database &db, const AnalyticsFilter &filter,
-                                               int maxMapPoints = kMaxMapPoints);
+/// Refreshes `index` from `db` (cheap when nothing changed; the first call loads it) and counts from it.
+/// Callers keep the index between calls, so a filter switch or an update re-reads only what changed.
+Result<TrajectoryStats> computeTrajectoryStats(store::Database &db, trajectories::FilterIndex &index,
+                                               const AnalyticsFilter &filter, int maxMapPoints = kMaxMapPoints);
 
 } // namespace lettascope::analytics
 

@@ -5,7 +5,8 @@
 //   hybrid search with filters <= 50 ms; the GUI thread never stalls more than 50 ms while processing.
 // Prints medians of several rounds and the machine; asserts nothing (wall-clock numbers do not fail builds).
 //
-// bench_trajectories [--runs N] [--search-rows N] [--rounds N]
+// bench_trajectories [--runs N] [--search-rows N] [--rounds N] [--only process,gui,search]
+#include "analytics/trajectorystats.h"
 #include "benchsupport.h"
 #include "cachefixture.h"
 #include "store/sqlite.h"
@@ -19,6 +20,7 @@
 #include "trajectories/processing/localstages.h"
 #include "trajectories/processing/processingconfig.h"
 #include "trajectories/processingsettings.h"
+#include "trajectories/search/filterindex.h"
 #include "trajectories/search/searchsession.h"
 #include "trajectories/search/vectorindex.h"
 #include "trajectories/trajectorybuilder.h"
@@ -344,6 +346,32 @@ void benchSearch(int rows)
         contrastMs.push_back(double(t.nsecsElapsed()) / 1e6);
     }
     say(u"contrasts (three tiers, 5 each): p50 %1 ms"_s.arg(benchsupport::median(contrastMs), 0, 'f', 1));
+
+    // The Analytics tab's trajectory page: score bins, labels, tags and the semantic map, for all of them
+    // and for one agent (a filter switch). The first computation also loads the worker's filter index.
+    trajectories::FilterIndex statsIndex;
+    clock.restart();
+    if (!statsIndex.refresh(db))
+        return;
+    say(u"analytics filter index: %1 trajectories loaded in %2 ms (once per analytics worker)"_s.arg(statsIndex.size()).arg(clock.elapsed()));
+    for (const auto &[name, filter] : {std::pair{"all", analytics::AnalyticsFilter{}},
+                                       std::pair{"one agent", [] {
+                                                     analytics::AnalyticsFilter f;
+                                                     f.agentIds = {u"agent-3"_s};
+                                                     return f;
+                                                 }()}}) {
+        std::vector<double> statsMs;
+        int points = 0;
+        for (int round = 0; round < 3; ++round) {
+            QElapsedTimer t;
+            t.start();
+            auto stats = analytics::computeTrajectoryStats(db, statsIndex, filter);
+            statsMs.push_back(double(t.nsecsElapsed()) / 1e6);
+            points = stats ? int(stats->map.points.size()) : -1;
+        }
+        say(u"analytics trajectory aggregates (%1, semantic map of %2 points): median %3 ms   (budget: <= 500 ms)"_s
+                .arg(QLatin1StringView(name)).arg(points).arg(benchsupport::median(statsMs), 0, 'f', 1));
+    }
 }
 
 } // namespace

@@ -5,6 +5,7 @@
 #include "analytics/trajectorystats.h"
 #include "cachefixture.h"
 #include "store/sqlite.h"
+#include "trajectories/search/filterindex.h"
 #include "trajectories/trajectoryqueries.h"
 
 #include <QTest>
@@ -37,7 +38,8 @@ Result<Done> insert(store::Database &db, qint64 serverId, const Row &row)
 {
     auto trajectory = db.prepare(
         "INSERT INTO trajectories(server_id, id, run_id, agent_id, execution_status, created_ms, data, content_hash, "
-        "built_ms, summary, score, category, complexity) VALUES (?1, ?2, ?3, ?4, 'completed', ?5, '{}', ?3, ?5, ?6, ?7, ?8, ?9)");
+        "built_ms, summary, score, category, complexity, row_seq) VALUES (?1, ?2, ?3, ?4, 'completed', ?5, '{}', ?3, ?5, "
+        "?6, ?7, ?8, ?9, (SELECT coalesce(max(row_seq), 0) + 1 FROM trajectories))"); // row_seq as the writers bump it
     if (!trajectory)
         return trajectory.error();
     trajectory->bind(1, serverId).bind(2, u"trajectory-"_s + row.runId).bind(3, row.runId).bind(4, row.agentId)
@@ -61,6 +63,18 @@ Result<Done> insert(store::Database &db, qint64 serverId, const Row &row)
             return done;
     }
     return Done{};
+}
+
+Result<Done> writeRows(testsupport::CacheFixture &cache, const QList<Row> &rows)
+{
+    const qint64 serverId = cache.serverId();
+    return cache.writer().call<Done>([&rows, serverId](store::Database &db) -> Result<Done> {
+        for (const Row &row : rows) {
+            if (auto done = insert(db, serverId, row); !done)
+                return done;
+        }
+        return Done{};
+    }).result();
 }
 
 /// Six trajectories of two agents an hour apart: four scored (one exactly on a bin bound, one at 1.0),
@@ -101,20 +115,13 @@ class TestTrajectoryStats : public QObject
         testsupport::CacheFixture cache;
         if (!cache.open())
             return Error{ErrorKind::Storage, u"no cache"_s};
-        const qint64 serverId = cache.serverId();
-        auto written = cache.writer().call<Done>([&rows, serverId](store::Database &db) -> Result<Done> {
-            for (const Row &row : rows) {
-                if (auto done = insert(db, serverId, row); !done)
-                    return done;
-            }
-            return Done{};
-        }).result();
-        if (!written)
+        if (auto written = writeRows(cache, rows); !written)
             return written.error();
         AnalyticsFilter withServer = filter;
-        withServer.serverId = serverId;
+        withServer.serverId = cache.serverId();
         auto db = cache.read();
-        return computeTrajectoryStats(db, withServer, maxPoints);
+        trajectories::FilterIndex index;
+        return computeTrajectoryStats(db, index, withServer, maxPoints);
     }
 
 private Q_SLOTS:
@@ -160,6 +167,31 @@ private Q_SLOTS:
         QCOMPARE(stats->labelled, 0);
         QCOMPARE(stats->scoreBins, bins({}));
         QVERIFY(stats->map.points.isEmpty());
+    }
+
+    // The worker keeps its filter index between computations: trajectories written after the first one
+    // must count exactly as in a fresh computation.
+    void keptIndexFollowsNewTrajectories()
+    {
+        testsupport::CacheFixture cache;
+        QVERIFY(cache.open());
+        const QList<Row> all = dataset();
+        QVERIFY(writeRows(cache, all.mid(0, 3)).ok());
+        AnalyticsFilter filter;
+        filter.serverId = cache.serverId();
+        auto db = cache.read();
+        trajectories::FilterIndex index;
+        auto before = computeTrajectoryStats(db, index, filter);
+        QVERIFY(before);
+        QCOMPARE(before->trajectories, 3);
+        QVERIFY(writeRows(cache, all.mid(3)).ok());
+        auto after = computeTrajectoryStats(db, index, filter);
+        QVERIFY(after);
+        auto fresh = statsOf(all, {});
+        QVERIFY(fresh);
+        fresh->filter = after->filter; // statsOf names its own server
+        QCOMPARE(after->trajectories, 6);
+        QCOMPARE(*after, *fresh);
     }
 
     void oneTrajectory()
@@ -230,17 +262,12 @@ private Q_SLOTS:
         QList<Row> rows = dataset();
         for (double score : {0.0, 0.1, 0.2, 0.4, 0.5, 0.6, 0.8, 0.9, 0.99})
             rows << Row{u"s%1"_s.arg(score), u"agent-c"_s, T0, score};
-        QVERIFY(cache.writer().call<Done>([&rows, serverId](store::Database &db) -> Result<Done> {
-            for (const Row &row : rows) {
-                if (auto done = insert(db, serverId, row); !done)
-                    return done;
-            }
-            return Done{};
-        }).result());
+        QVERIFY(writeRows(cache, rows).ok());
         AnalyticsFilter filter;
         filter.serverId = serverId;
         auto db = cache.read();
-        auto stats = computeTrajectoryStats(db, filter);
+        trajectories::FilterIndex index;
+        auto stats = computeTrajectoryStats(db, index, filter);
         QVERIFY(stats);
         int listed = 0;
         for (int bin = 0; bin < kScoreBins; ++bin) {

@@ -6,6 +6,7 @@
 #include "analytics/trajectorycharts.h"
 #include "analytics/trajectorypanel.h"
 #include "analytics/trajectorystats.h"
+#include "trajectories/search/filterindex.h"
 #include "appserver/importreport.h"
 #include "common/errorbanner.h"
 #include "common/listpanel.h"
@@ -437,10 +438,11 @@ private Q_SLOTS:
         QVERIFY(db);
         // Recomputed on each try: the last results may land after the queue reads empty.
         std::optional<analytics::TrajectoryStats> expected;
+        trajectories::FilterIndex index;
         const auto panelMatchesTheCache = [&] {
             if (!panel->stats())
                 return false;
-            auto stats = analytics::computeTrajectoryStats(*db, panel->stats()->filter);
+            auto stats = analytics::computeTrajectoryStats(*db, index, panel->stats()->filter);
             expected = stats ? std::optional(*stats) : std::nullopt;
             return expected == panel->stats();
         };

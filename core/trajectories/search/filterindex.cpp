@@ -8,39 +8,41 @@
 
 namespace lettascope::trajectories {
 
-/// Filters turned into interned ids once, so matching a row compares integers.
-struct FilterIndex::Compiled {
-    const TrajectoryFilters &f;
-    QList<int> agents;
-    QList<int> statuses;
-    QList<int> tags;
-    int category = Unknown;
-    int complexity = Unknown;
+FilterIndex::Compiled FilterIndex::compile(const TrajectoryFilters &filters) const
+{
+    // Filter values turned into interned ids once, so matching a row compares integers.
+    return Compiled{filters,
+                    idsOf(filters.agentIds),
+                    idsOf(filters.executionStatuses),
+                    idsOf(filters.tags),
+                    idOf(filters.category),
+                    idOf(filters.complexity)};
+}
 
-    bool matches(const Row &row) const
-    {
-        if (f.serverId != 0 && row.serverId != f.serverId)
-            return false;
-        if (!f.agentIds.isEmpty() && !agents.contains(row.agent))
-            return false;
-        if (!f.executionStatuses.isEmpty() && !statuses.contains(row.status))
-            return false;
-        // As in SQL, a row without a score or a date fails any bound on it.
-        if (f.minScore && !(row.score && (f.minExclusive ? *row.score > *f.minScore : *row.score >= *f.minScore)))
-            return false;
-        if (f.maxScore && !(row.score && (f.maxExclusive ? *row.score < *f.maxScore : *row.score <= *f.maxScore)))
-            return false;
-        if (!f.category.isEmpty() && row.category != category)
-            return false;
-        if (!f.complexity.isEmpty() && row.complexity != complexity)
-            return false;
-        if (f.sinceMs && !(row.createdMs && *row.createdMs >= *f.sinceMs))
-            return false;
-        if (f.untilMs && !(row.createdMs && *row.createdMs < *f.untilMs))
-            return false;
-        return std::all_of(tags.begin(), tags.end(), [&row](int tag) { return row.tags.contains(tag); });
-    }
-};
+bool FilterIndex::matches(const Compiled &c, const Row &row)
+{
+    const TrajectoryFilters &f = c.f;
+    if (f.serverId != 0 && row.serverId != f.serverId)
+        return false;
+    if (!f.agentIds.isEmpty() && !c.agents.contains(row.agent))
+        return false;
+    if (!f.executionStatuses.isEmpty() && !c.statuses.contains(row.status))
+        return false;
+    // As in SQL, a row without a score or a date fails any bound on it.
+    if (f.minScore && !(row.score && (f.minExclusive ? *row.score > *f.minScore : *row.score >= *f.minScore)))
+        return false;
+    if (f.maxScore && !(row.score && (f.maxExclusive ? *row.score < *f.maxScore : *row.score <= *f.maxScore)))
+        return false;
+    if (!f.category.isEmpty() && row.category != c.category)
+        return false;
+    if (!f.complexity.isEmpty() && row.complexity != c.complexity)
+        return false;
+    if (f.sinceMs && !(row.createdMs && *row.createdMs >= *f.sinceMs))
+        return false;
+    if (f.untilMs && !(row.createdMs && *row.createdMs < *f.untilMs))
+        return false;
+    return std::all_of(c.tags.begin(), c.tags.end(), [&row](int tag) { return row.tags.contains(tag); });
+}
 
 Status FilterIndex::refresh(store::Database &db)
 {
@@ -101,17 +103,8 @@ Status FilterIndex::loadTags(store::Database &db, qint64 afterSeq)
 
 QSet<qint64> FilterIndex::allowed(const TrajectoryFilters &filters) const
 {
-    const Compiled compiled{filters,
-                            idsOf(filters.agentIds),
-                            idsOf(filters.executionStatuses),
-                            idsOf(filters.tags),
-                            idOf(filters.category),
-                            idOf(filters.complexity)};
     QSet<qint64> rows;
-    for (const Row &row : m_rows) {
-        if (compiled.matches(row))
-            rows.insert(row.rowId);
-    }
+    forEachAllowed(filters, [&rows](const Row &row) { rows.insert(row.rowId); });
     return rows;
 }
 
@@ -121,8 +114,9 @@ int FilterIndex::intern(const QString &value, bool isNull)
         return Null;
     if (const auto it = m_ids.constFind(value); it != m_ids.constEnd())
         return *it;
-    const int id = int(m_ids.size());
+    const int id = int(m_labels.size());
     m_ids.insert(value, id);
+    m_labels << value;
     return id;
 }
 

@@ -41,10 +41,10 @@ public:
     /// Row ids of the trajectories the filters select.
     QSet<qint64> allowed(const TrajectoryFilters &filters) const;
 
-private:
     static constexpr int Null = -1;     ///< a NULL column
     static constexpr int Unknown = -2;  ///< a filter value no row has: matches nothing
 
+    /// One trajectory's filter columns. Text columns are ids: label(id) gives the text back.
     struct Row {
         qint64 rowId = 0;
         qint64 serverId = 0;
@@ -56,7 +56,32 @@ private:
         int complexity = Null;
         QList<int> tags;
     };
-    struct Compiled;
+
+    /// Calls `visit(row)` for every trajectory the filters select (the Analytics tab counts labels so).
+    template<typename Visit>
+    void forEachAllowed(const TrajectoryFilters &filters, Visit &&visit) const
+    {
+        const Compiled compiled = compile(filters);
+        for (const Row &row : m_rows) {
+            if (matches(compiled, row))
+                visit(row);
+        }
+    }
+
+    /// The text of an id from a Row; empty for Null.
+    QString label(int id) const { return id >= 0 ? m_labels.value(id) : QString(); }
+
+private:
+    struct Compiled {
+        const TrajectoryFilters &f;
+        QList<int> agents;
+        QList<int> statuses;
+        QList<int> tags;
+        int category = Unknown;
+        int complexity = Unknown;
+    };
+    Compiled compile(const TrajectoryFilters &filters) const;
+    static bool matches(const Compiled &compiled, const Row &row);
 
     Status loadRows(store::Database &db, qint64 afterSeq);
     Status loadTags(store::Database &db, qint64 afterSeq);
@@ -68,6 +93,7 @@ private:
     std::vector<Row> m_rows;
     QHash<qint64, qsizetype> m_slotOf;
     QHash<QString, int> m_ids;          ///< agents, statuses, categories, complexities and tags share one pool
+    QStringList m_labels;               ///< m_ids reversed
     qint64 m_seq = 0;
 };
 
