@@ -424,6 +424,37 @@ private Q_SLOTS:
         QVERIFY(QImage(m_dir.filePath(u"analytics.png"_s)).width() > 100);
     }
 
+    void analyticsFilterByAgent()
+    {
+        // The tab's agent filter: the totals become that agent's runs, and back to all of them.
+        m_window->showTab(ui::MainWindow::AnalyticsTab);
+        auto *view = m_window->findChild<ui::analytics::AnalyticsView *>();
+        QVERIFY(view);
+        view->findChild<QComboBox *>(u"analyticsRange"_s)->setCurrentIndex(3); // all time
+        auto *agent = view->findChild<QComboBox *>(u"analyticsAgent"_s);
+        QVERIFY(agent);
+        QTRY_VERIFY_WITH_TIMEOUT(agent->count() > 1, 10'000);
+        agent->setCurrentIndex(1);
+        const QString agentId = agent->currentData().toString();
+        const auto runsOf = [this](const QString &id) {
+            return m_session->demoServer()->store().read([&id](const demo::DemoDataset &data) {
+                const auto agent = data.find(demo::IdKind::Agent, id);
+                return agent ? qint64(std::count_if(data.runs.cbegin(), data.runs.cend(),
+                                                    [&agent](const auto &run) { return run.agent == *agent; }))
+                             : qint64(-1);
+            });
+        };
+        const qint64 agentRuns = runsOf(agentId);
+        QVERIFY(agentRuns > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(view->result() && view->result()->filter.agentIds == QStringList{agentId}, 30'000);
+        QCOMPARE(view->result()->totalRuns, agentRuns);
+        QCOMPARE(view->result()->leaderboard.size(), 1);
+        grab(u"analytics-one-agent"_s);
+        agent->setCurrentIndex(0);
+        QTRY_VERIFY_WITH_TIMEOUT(view->result() && view->result()->filter.agentIds.isEmpty(), 30'000);
+        QVERIFY(view->result()->totalRuns > agentRuns);
+    }
+
     void analyticsChartsTrajectories()
     {
         // The demo's trajectories, processed by the local backend: score distribution, labels, tags and the

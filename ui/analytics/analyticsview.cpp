@@ -7,6 +7,7 @@
 #include "session/session.h"
 #include "session/whenready.h"
 #include "store/queries/catalogqueries.h"
+#include "common/agentcombo.h"
 #include "trajectorypanel.h"
 
 #include <QChart>
@@ -22,6 +23,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -86,6 +88,7 @@ AnalyticsView::AnalyticsView(session::Session &session, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
     , m_range(new QComboBox(this))
+    , m_agent(new QComboBox(this))
     , m_bucket(new QComboBox(this))
     , m_status(new QLabel(tr("Waiting for the cache…"), this))
     , m_chartPages(new QTabWidget(this))
@@ -103,6 +106,10 @@ AnalyticsView::AnalyticsView(session::Session &session, QWidget *parent)
     m_range->setAccessibleName(tr("Time range"));
     m_range->addItems({tr("Last 7 days"), tr("Last 30 days"), tr("Last 90 days"), tr("All time")});
     m_range->setCurrentIndex(1);
+    m_agent->setObjectName(u"analyticsAgent"_s);
+    m_agent->setAccessibleName(tr("Agent"));
+    m_agent->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_agent->addItem(tr("All agents"));
     m_bucket->setObjectName(u"analyticsBucket"_s);
     m_bucket->setAccessibleName(tr("Bucket"));
     m_bucket->addItems({tr("By day"), tr("By week")});
@@ -114,6 +121,7 @@ AnalyticsView::AnalyticsView(session::Session &session, QWidget *parent)
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_range);
+    bar->addWidget(m_agent);
     bar->addWidget(m_bucket);
     bar->addWidget(m_status, 1);
     bar->addWidget(saveCharts);
@@ -150,6 +158,7 @@ AnalyticsView::AnalyticsView(session::Session &session, QWidget *parent)
     layout->addWidget(split, 1);
 
     connect(m_range, &QComboBox::currentIndexChanged, this, &AnalyticsView::requestResult);
+    connect(m_agent, &QComboBox::currentIndexChanged, this, &AnalyticsView::requestResult);
     connect(m_bucket, &QComboBox::currentIndexChanged, this, &AnalyticsView::requestResult);
     connect(saveCharts, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Save charts"), u"analytics.png"_s, tr("PNG (*.png)"));
@@ -194,6 +203,11 @@ void AnalyticsView::detach()
 void AnalyticsView::setServer(qint64 serverId)
 {
     m_serverId = serverId;
+    {
+        // Another server's agent would filter everything out; its own agents arrive with loadAgentNames().
+        const QSignalBlocker block(m_agent);
+        m_agent->setCurrentIndex(0);
+    }
     loadAgentNames();
     requestResult();
 }
@@ -208,6 +222,7 @@ void AnalyticsView::loadAgentNames()
         m_agentNames.clear();
         for (const store::AgentSummary &agent : *agents)
             m_agentNames.insert(agent.agent.id, agent.agent.name);
+        fillAgentCombo(m_agent, *agents);
         if (m_result)
             fillTables(*m_result);
     });
@@ -229,6 +244,8 @@ void AnalyticsView::requestResult()
     filter.bucket = m_bucket->currentIndex() == 1 ? core::Bucket::Week : core::Bucket::Day;
     if (const int days = kRangeDays[m_range->currentIndex()]; days > 0)
         filter.sinceMs = QDateTime::currentMSecsSinceEpoch() - qint64(days) * 86'400'000;
+    if (const QString agentId = m_agent->currentData().toString(); !agentId.isEmpty())
+        filter.agentIds = {agentId};
     m_status->setText(tr("Computing…"));
     m_service->setFilter(filter);
 }

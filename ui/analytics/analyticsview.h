@@ -74,6 +74,7 @@ private:
     qint64 m_serverId = 0;
     qint64 m_stuckAfterMs = 30 * 60'000;
     QComboBox *m_range = nullptr;
+    QComboBox *m_agent = nullptr;
     QComboBox *m_bucket = nullptr;
     QLabel *m_status = nullptr;
     QTabWidget *m_chartPages = nullptr;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "runspage.h"
 
+#include "common/agentcombo.h"
+
 #include "common/listpanel.h"
 #include "common/recordmodel.h"
 #include "common/viewsetup.h"
@@ -241,13 +243,7 @@ void RunsPage::loadAgents()
     }), this, [this, generation](const Result<QList<store::AgentSummary>> &agents) {
         if (generation != m_agentGeneration || !agents)
             return;
-        const QString current = m_agent->currentData().toString();
-        const QSignalBlocker block(m_agent);
-        m_agent->clear();
-        m_agent->addItem(tr("All agents"));
-        for (const auto &a : *agents)
-            m_agent->addItem(a.agent.name.isEmpty() ? a.agent.id : a.agent.name, a.agent.id);
-        m_agent->setCurrentIndex(qMax(0, m_agent->findData(current)));
+        fillAgentCombo(m_agent, *agents);
     });
 }
 
