@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The Analytics budgets with 100,000 runs cached (written straight through the StoreWriter):
 //   every aggregate of the tab computed on the worker <= 500 ms,
-//   the incremental update after a sync that brings 100 new runs <= 50 ms.
+//   the incremental update after a sync that brings 100 new runs <= 50 ms,
+//   switching filters (one not shown yet, and back to one shown before) delivered within 200 ms.
 // Figures are medians; "worker" is the time on the analytics thread, "delivered" adds the hops to and from it.
 #include "benchsupport.h"
 
@@ -59,7 +60,10 @@ Measured awaitResult(AnalyticsService &service, const QElapsedTimer &timer)
     return measured;
 }
 
-void printBudget(const char *what, const std::vector<Measured> &rounds, double limit)
+// Which figure a budget is judged on: the computation, or what the user waits for.
+enum class Judged { Worker, Delivered };
+
+void printBudget(const char *what, const std::vector<Measured> &rounds, double limit, Judged judged = Judged::Worker)
 {
     std::vector<double> worker;
     std::vector<double> delivered;
@@ -67,9 +71,9 @@ void printBudget(const char *what, const std::vector<Measured> &rounds, double l
         worker.push_back(m.workerMs);
         delivered.push_back(m.deliveredMs);
     }
-    const double figure = median(worker);
-    std::printf("  %-44s worker %8.1f ms, delivered %8.1f ms (budget %.0f ms) %s\n", what, figure, median(delivered),
-                limit, figure <= limit ? "ok" : "OVER");
+    const double figure = judged == Judged::Worker ? median(worker) : median(delivered);
+    std::printf("  %-50s worker %8.1f ms, delivered %8.1f ms (budget %.0f ms) %s\n", what, median(worker),
+                median(delivered), limit, figure <= limit ? "ok" : "OVER");
 }
 
 } // namespace
@@ -137,9 +141,26 @@ int main(int argc, char *argv[])
         incremental.push_back(m);
     }
 
+    // What a user switching the tab's filter waits for: another agent (never shown, so computed), then
+    // back to all runs (cached). The service keeps four filters, so each new agent evicts an older one.
+    std::vector<Measured> switchNew;
+    std::vector<Measured> switchBack;
+    for (int round = 0; round < kRounds; ++round) {
+        AnalyticsFilter agent;
+        agent.agentIds = {u"agent-%1"_s.arg(10 + round)};
+        timer.restart();
+        service.setFilter(agent);
+        switchNew.push_back(awaitResult(service, timer));
+        timer.restart();
+        service.setFilter({});
+        switchBack.push_back(awaitResult(service, timer));
+    }
+
     std::printf("budgets (median of %d):\n", kRounds);
     printBudget("every aggregate, all runs, cold", full, 500);
     printBudget("every aggregate, one agent, weeks, cold", agentWeek, 500);
     printBudget("incremental update after 100 new runs", incremental, 50);
+    printBudget("switch to another agent (not cached), delivered", switchNew, 200, Judged::Delivered);
+    printBudget("switch back to all runs (cached), delivered", switchBack, 200, Judged::Delivered);
     return 0;
 }
