@@ -463,6 +463,7 @@ private Q_SLOTS:
         QTest::addRow("urls") << u"GET https://api.example.com/v1/x?y=2 failed"_s << u"GET <url> failed"_s;
         QTest::addRow("hex") << u"object 0x7ffd5e3a at deadbeef1234"_s << u"object <id> at <id>"_s;
         QTest::addRow("whitespace") << u"  line one\n\tline   two "_s << u"line one line two"_s;
+        QTest::addRow("empty") << QString() << QString();
     }
 
     void errorSignatures()
