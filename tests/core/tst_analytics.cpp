@@ -466,6 +466,44 @@ private Q_SLOTS:
         QTest::addRow("empty") << QString() << QString();
     }
 
+    void signaturesStoredOrComputed_data()
+    {
+        QTest::addColumn<bool>("writtenBeforeSchema4");
+        QTest::addRow("stored when written") << false;
+        QTest::addRow("written before schema 4") << true;
+    }
+
+    void signaturesStoredOrComputed()
+    {
+        // Signatures are stored by the writer (migration 004); rows written before have none and the loader
+        // computes them from the text. Either way the aggregates are the same.
+        QFETCH(bool, writtenBeforeSchema4);
+        auto db = Database::open(m_dir.filePath(u"signatures-%1.db"_s).arg(writtenBeforeSchema4));
+        QVERIFY(db);
+        QVERIFY(migrate(*db));
+        auto server = EntityWriter(*db).ensureServer({u"p"_s, u"Demo"_s, u"http://127.0.0.1:1"_s, u"rest"_s, {}});
+        QVERIFY(server);
+        WriteBatch batch;
+        for (const RunSpec &spec : dataset())
+            addRun(batch, spec);
+        Transaction transaction(*db);
+        QVERIFY(EntityWriter(*db).write(*server, batch, kNow));
+        if (writtenBeforeSchema4) {
+            QVERIFY(db->exec("UPDATE runs SET error_signature = NULL; UPDATE messages SET tool_error_signature = NULL"));
+        } else {
+            auto stored = db->prepare("SELECT count(*) FROM messages WHERE tool_error_signature IS NOT NULL");
+            QVERIFY(stored);
+            QVERIFY(stored->step());
+            QVERIFY(stored->int64(0) > 0);
+        }
+        QVERIFY(transaction.commit());
+        auto result = computeAnalytics(*db, {}, testPrices(), kNow, kStuckAfter);
+        QVERIFY(result);
+        QCOMPARE(result->runFailures, m_result.runFailures);
+        QCOMPARE(result->toolErrors, m_result.toolErrors);
+        QVERIFY(*result == m_result);
+    }
+
     void errorSignatures()
     {
         QFETCH(QString, text);
