@@ -117,6 +117,17 @@ RunFacts facts(const QString &id, RunStatus status, qint64 createdMs, std::optio
     return f;
 }
 
+// Writes dataset() as one server's data, inside the caller's transaction.
+void writeDataset(Database &db)
+{
+    auto server = EntityWriter(db).ensureServer({u"p"_s, u"Demo"_s, u"http://127.0.0.1:1"_s, u"rest"_s, {}});
+    QVERIFY(server);
+    WriteBatch batch;
+    for (const RunSpec &spec : dataset())
+        addRun(batch, spec);
+    QVERIFY(EntityWriter(db).write(*server, batch, kNow));
+}
+
 AnalyticsResult aggregate(const QList<RunFacts> &list)
 {
     RunFactsMap map;
@@ -143,13 +154,10 @@ private Q_SLOTS:
         QVERIFY(db);
         m_db = std::move(db).value();
         QVERIFY(migrate(m_db));
-        auto server = EntityWriter(m_db).ensureServer({u"p"_s, u"Demo"_s, u"http://127.0.0.1:1"_s, u"rest"_s, {}});
-        QVERIFY(server);
-        WriteBatch batch;
-        for (const RunSpec &spec : dataset())
-            addRun(batch, spec);
         Transaction transaction(m_db);
-        QVERIFY(EntityWriter(m_db).write(*server, batch, kNow));
+        writeDataset(m_db);
+        if (QTest::currentTestFailed())
+            return;
         QVERIFY(transaction.commit());
         auto result = computeAnalytics(m_db, {}, testPrices(), kNow, kStuckAfter);
         QVERIFY(result);
@@ -481,13 +489,10 @@ private Q_SLOTS:
         auto db = Database::open(m_dir.filePath(u"signatures-%1.db"_s).arg(writtenBeforeSchema4));
         QVERIFY(db);
         QVERIFY(migrate(*db));
-        auto server = EntityWriter(*db).ensureServer({u"p"_s, u"Demo"_s, u"http://127.0.0.1:1"_s, u"rest"_s, {}});
-        QVERIFY(server);
-        WriteBatch batch;
-        for (const RunSpec &spec : dataset())
-            addRun(batch, spec);
         Transaction transaction(*db);
-        QVERIFY(EntityWriter(*db).write(*server, batch, kNow));
+        writeDataset(*db);
+        if (QTest::currentTestFailed())
+            return;
         if (writtenBeforeSchema4) {
             QVERIFY(db->exec("UPDATE runs SET error_signature = NULL; UPDATE messages SET tool_error_signature = NULL"));
         } else {
