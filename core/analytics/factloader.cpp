@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 
 #include <algorithm>
+#include <tuple>
 #include <variant>
 #include <vector>
 
@@ -176,6 +177,7 @@ Status loadRuns(store::Database &db, const Scope &scope, Loading &loading)
 struct ToolEntry {
     qint64 dateMs = 0;
     qint64 seq = 0;
+    qint64 rowId = 0;
     QString stepId;
     QList<QString> names;     ///< the calls of a call entry
     QString callId;
@@ -187,9 +189,10 @@ struct ToolEntry {
 // Adds one run's tool entries in message order (date, then sequence).
 void addToolEntries(LoadedRun &run, std::vector<ToolEntry> &entries)
 {
-    // The scan reads them in index order already; sorting keeps the result independent of the plan.
-    std::stable_sort(entries.begin(), entries.end(), [](const ToolEntry &a, const ToolEntry &b) {
-        return a.dateMs != b.dateMs ? a.dateMs < b.dateMs : a.seq < b.seq;
+    // Ties in time and sequence keep the order entries were stored in (rowid), as messages_run lists them;
+    // the scan's index orders them alike except for such ties, so this mostly confirms the order.
+    std::sort(entries.begin(), entries.end(), [](const ToolEntry &a, const ToolEntry &b) {
+        return std::tie(a.dateMs, a.seq, a.rowId) < std::tie(b.dateMs, b.seq, b.rowId);
     });
     QList<ToolCallFact> &calls = run.facts.toolCalls;
     // Which call each id names; a later call with the same id wins, as in a map.
@@ -297,6 +300,7 @@ Status loadToolCalls(store::Database &db, const Scope &scope, Loading &loading)
         ToolEntry e;
         e.dateMs = s.optionalInt64(2).value_or(0);
         e.seq = s.int64(3);
+        e.rowId = s.int64(1);
         e.stepId = s.text(4);
         e.callId = s.text(6);
         const QByteArrayView toolStatus = s.utf8(7);

@@ -358,6 +358,29 @@ private Q_SLOTS:
         QCOMPARE(f.toolCalls[1].executionNs, std::nullopt);
     }
 
+    void tiedEntriesKeepStoredOrder()
+    {
+        // Two calls at the same time and sequence: the one stored first comes first, whatever their names
+        // (the scan's index would order such ties by step and name).
+        auto db = Database::open(m_dir.filePath(u"ties.db"_s));
+        QVERIFY(db);
+        QVERIFY(migrate(*db));
+        auto server = EntityWriter(*db).ensureServer({u"p"_s, u"Demo"_s, {}, u"rest"_s, {}});
+        WriteBatch batch;
+        addRun(batch, {u"x"_s, u"a1"_s, RunStatus::Completed, kDay0, u"end_turn"_s, kSecondNs, {}, {}});
+        batch.messages << makeToolCall(u"x-zeta"_s, u"x"_s, u"zeta"_s, u"{}"_s, kDay0 + 5)
+                       << makeToolCall(u"x-alpha"_s, u"x"_s, u"alpha"_s, u"{}"_s, kDay0 + 5);
+        Transaction transaction(*db);
+        QVERIFY(EntityWriter(*db).write(*server, batch, kNow));
+        QVERIFY(transaction.commit());
+        auto facts = loadRunFacts(*db, {});
+        QVERIFY(facts);
+        const RunFacts f = facts->value(runKey(*server, u"x"_s));
+        QCOMPARE(f.toolCalls.size(), 2);
+        QCOMPARE(f.toolCalls[0].tool, u"zeta"_s);
+        QCOMPARE(f.toolCalls[1].tool, u"alpha"_s);
+    }
+
     void emptyData()
     {
         const AnalyticsResult r = aggregate({});
