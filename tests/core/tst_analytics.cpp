@@ -128,6 +128,24 @@ void writeDataset(Database &db)
     QVERIFY(EntityWriter(db).write(*server, batch, kNow));
 }
 
+// The loaded facts of `runId` after writing `batch` into a new cache at `path`; empty if anything failed.
+std::optional<RunFacts> writeAndLoad(const QString &path, const WriteBatch &batch, const QString &runId)
+{
+    auto db = Database::open(path);
+    if (!db || !migrate(*db))
+        return std::nullopt;
+    auto server = EntityWriter(*db).ensureServer({u"p"_s, u"Demo"_s, {}, u"rest"_s, {}});
+    if (!server)
+        return std::nullopt;
+    Transaction transaction(*db);
+    if (!EntityWriter(*db).write(*server, batch, kNow) || !transaction.commit())
+        return std::nullopt;
+    auto facts = loadRunFacts(*db, {});
+    if (!facts || !facts->contains(runKey(*server, runId)))
+        return std::nullopt;
+    return facts->value(runKey(*server, runId));
+}
+
 AnalyticsResult aggregate(const QList<RunFacts> &list)
 {
     RunFactsMap map;
@@ -337,48 +355,32 @@ private Q_SLOTS:
     void stepTimeGoesOnlyToASingleCall()
     {
         // One step that made two calls reports one tool time that cannot be split: neither call gets it.
-        auto db = Database::open(m_dir.filePath(u"split.db"_s));
-        QVERIFY(db);
-        QVERIFY(migrate(*db));
-        auto server = EntityWriter(*db).ensureServer({u"p"_s, u"Demo"_s, {}, u"rest"_s, {}});
         WriteBatch batch;
         addRun(batch, {u"x"_s, u"a1"_s, RunStatus::Completed, kDay0, u"end_turn"_s, kSecondNs, {},
                        {{u"search"_s, {}, 10 * kMsNs, 1, 1}}});
         Message second = makeToolCall(u"x-s1-call2"_s, u"x"_s, u"send"_s, u"{}"_s, kDay0 + 5);
         second.stepId = u"x-s1"_s;
         batch.messages << second;
-        Transaction transaction(*db);
-        QVERIFY(EntityWriter(*db).write(*server, batch, kNow));
-        QVERIFY(transaction.commit());
-        auto facts = loadRunFacts(*db, {});
-        QVERIFY(facts);
-        const RunFacts f = facts->value(runKey(*server, u"x"_s));
-        QCOMPARE(f.toolCalls.size(), 2);
-        QCOMPARE(f.toolCalls[0].executionNs, std::nullopt);
-        QCOMPARE(f.toolCalls[1].executionNs, std::nullopt);
+        const auto f = writeAndLoad(m_dir.filePath(u"split.db"_s), batch, u"x"_s);
+        QVERIFY(f);
+        QCOMPARE(f->toolCalls.size(), 2);
+        QCOMPARE(f->toolCalls[0].executionNs, std::nullopt);
+        QCOMPARE(f->toolCalls[1].executionNs, std::nullopt);
     }
 
     void tiedEntriesKeepStoredOrder()
     {
         // Two calls at the same time and sequence: the one stored first comes first, whatever their names
         // (the scan's index would order such ties by step and name).
-        auto db = Database::open(m_dir.filePath(u"ties.db"_s));
-        QVERIFY(db);
-        QVERIFY(migrate(*db));
-        auto server = EntityWriter(*db).ensureServer({u"p"_s, u"Demo"_s, {}, u"rest"_s, {}});
         WriteBatch batch;
         addRun(batch, {u"x"_s, u"a1"_s, RunStatus::Completed, kDay0, u"end_turn"_s, kSecondNs, {}, {}});
         batch.messages << makeToolCall(u"x-zeta"_s, u"x"_s, u"zeta"_s, u"{}"_s, kDay0 + 5)
                        << makeToolCall(u"x-alpha"_s, u"x"_s, u"alpha"_s, u"{}"_s, kDay0 + 5);
-        Transaction transaction(*db);
-        QVERIFY(EntityWriter(*db).write(*server, batch, kNow));
-        QVERIFY(transaction.commit());
-        auto facts = loadRunFacts(*db, {});
-        QVERIFY(facts);
-        const RunFacts f = facts->value(runKey(*server, u"x"_s));
-        QCOMPARE(f.toolCalls.size(), 2);
-        QCOMPARE(f.toolCalls[0].tool, u"zeta"_s);
-        QCOMPARE(f.toolCalls[1].tool, u"alpha"_s);
+        const auto f = writeAndLoad(m_dir.filePath(u"ties.db"_s), batch, u"x"_s);
+        QVERIFY(f);
+        QCOMPARE(f->toolCalls.size(), 2);
+        QCOMPARE(f->toolCalls[0].tool, u"zeta"_s);
+        QCOMPARE(f->toolCalls[1].tool, u"alpha"_s);
     }
 
     void emptyData()
