@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "analyticsaccumulator.h"
 
+#include <QVarLengthArray>
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -12,8 +14,18 @@ namespace {
 constexpr int kMinPatternFailures = 2;   // a sequence seen in one failed run is an anecdote, not a pattern
 constexpr int kMaxPatterns = 50;
 constexpr int kExamples = 3;
-constexpr QChar kNGramSeparator = u'\x1f'; // never part of a tool name
 constexpr double kTrendThreshold = 0.05; // success-rate change below five points reads as flat
+// An n-gram is up to three tool ids, each + 1 in its own 21 bits (0: no tool), so 2- and 3-grams differ.
+constexpr int kToolIdBits = 21;
+constexpr quint64 kToolIdMask = (quint64(1) << kToolIdBits) - 1;
+
+quint64 nGramKey(const QVarLengthArray<int, 16> &ids, qsizetype first, int n)
+{
+    quint64 key = 0;
+    for (int j = 0; j < n; ++j)
+        key = (key << kToolIdBits) | quint64(ids[first + j] + 1);
+    return key;
+}
 
 // Erases a counter entry once nothing contributes to it, so removing a run leaves no trace.
 template<typename Map, typename Key, typename Empty>
@@ -80,13 +92,32 @@ void AnalyticsAccumulator::update(qint64 serverId, const QSet<QString> &runIds, 
     }
 }
 
+const std::optional<ModelPrice> &AnalyticsAccumulator::priceOf(const QString &model) const
+{
+    auto it = m_priceByModel.constFind(model);
+    if (it == m_priceByModel.constEnd())
+        it = m_priceByModel.insert(model, m_prices.find(model));
+    return *it;
+}
+
+int AnalyticsAccumulator::toolId(const QString &name)
+{
+    auto it = m_toolIds.constFind(name);
+    if (it == m_toolIds.constEnd()) {
+        it = m_toolIds.insert(name, int(m_toolNames.size()));
+        m_toolNames << name;
+    }
+    return *it;
+}
+
 std::optional<qint64> AnalyticsAccumulator::runCost(const RunFacts &f) const
 {
     if (f.modelTokens.isEmpty())
         return std::nullopt;
     qint64 total = 0;
     for (const ModelTokens &tokens : f.modelTokens) {
-        const auto cost = m_prices.costMicros(tokens);
+        const auto &price = priceOf(tokens.model);
+        const auto cost = price ? PriceTable::costMicros(*price, tokens) : std::nullopt;
         if (!cost)
             return std::nullopt;
         total += *cost;
@@ -126,7 +157,7 @@ void AnalyticsAccumulator::apply(const RunFacts &f, int sign)
     }
     eraseIf(m_agents, f.agentId, [](const AgentAccumulator &a) { return a.all.isEmpty(); });
     for (const ModelTokens &tokens : f.modelTokens) {
-        if (!m_prices.find(tokens.model) && (tokens.prompt || tokens.completion)) {
+        if (!priceOf(tokens.model) && (tokens.prompt || tokens.completion)) {
             m_unpricedModels[tokens.model] += sign;
             eraseIf(m_unpricedModels, tokens.model, [](int n) { return n == 0; });
         }
@@ -154,8 +185,8 @@ void AnalyticsAccumulator::apply(const RunFacts &f, int sign)
     applyErrors(f, sign);
     applyNGrams(f, sign);
 
-    const QString key = runKey(f.serverId, f.id);
     if (f.status == RunStatus::Running || f.status == RunStatus::Created) {
+        const QString key = runKey(f.serverId, f.id);
         if (sign > 0)
             m_activeRuns.insert(key);
         else
@@ -190,17 +221,18 @@ void AnalyticsAccumulator::applyNGrams(const RunFacts &f, int sign)
     if (!failed && f.status != RunStatus::Completed)
         return; // cancelled and unfinished runs say nothing about what fails
     (failed ? m_failedRuns : m_successfulRuns) += sign;
-    // Presence per run, not occurrences: a loop repeating one pair is one run's evidence.
-    QSet<QString> grams;
+    QVarLengthArray<int, 16> ids;
+    for (const ToolCallFact &call : f.toolCalls)
+        ids << toolId(call.tool);
+    QVarLengthArray<quint64, 32> grams;
     for (int n = 2; n <= 3; ++n) {
-        for (qsizetype i = 0; i + n <= f.toolCalls.size(); ++i) {
-            QString gram = f.toolCalls[i].tool;
-            for (qsizetype j = i + 1; j < i + n; ++j)
-                gram += kNGramSeparator + f.toolCalls[j].tool;
-            grams.insert(gram);
-        }
+        for (qsizetype i = 0; i + n <= ids.size(); ++i)
+            grams << nGramKey(ids, i, n);
     }
-    for (const QString &gram : std::as_const(grams)) {
+    // Presence per run, not occurrences: a loop repeating one pair is one run's evidence.
+    std::sort(grams.begin(), grams.end());
+    grams.erase(std::unique(grams.begin(), grams.end()), grams.end());
+    for (const quint64 gram : std::as_const(grams)) {
         auto it = m_ngrams.find(gram);
         if (it == m_ngrams.end())
             it = m_ngrams.insert(gram, {});
@@ -310,8 +342,11 @@ AnalyticsResult AnalyticsAccumulator::result(qint64 nowMs, qint64 stuckAfterMs) 
         const double lift = (double(counts.failed) / (counts.failed + counts.successful)) / (double(m_failedRuns) / judged);
         if (lift <= 1.0)
             continue;
-        r.patterns << NGramPattern{it.key().split(kNGramSeparator), counts.failed, counts.successful,
-                                   double(counts.failed) / m_failedRuns, lift};
+        QStringList tools;
+        for (quint64 key = it.key(); key != 0; key >>= kToolIdBits)
+            tools.prepend(m_toolNames[int(key & kToolIdMask) - 1]);
+        r.patterns << NGramPattern{tools, counts.failed, counts.successful, double(counts.failed) / m_failedRuns,
+                                   lift};
     }
     // The hash has no order: ties are broken by the sequence so every computation lists them alike.
     std::sort(r.patterns.begin(), r.patterns.end(), [](const NGramPattern &a, const NGramPattern &b) {

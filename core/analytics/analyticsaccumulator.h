@@ -60,6 +60,8 @@ private:
 
     void apply(const RunFacts &facts, int sign);
     std::optional<qint64> runCost(const RunFacts &facts) const;
+    const std::optional<ModelPrice> &priceOf(const QString &model) const;
+    int toolId(const QString &name);
     void applyErrors(const RunFacts &facts, int sign);
     void applyNGrams(const RunFacts &facts, int sign);
     QList<AgentRow> leaderboard() const;
@@ -73,7 +75,13 @@ private:
     std::map<QString, AgentAccumulator> m_agents;
     std::map<QString, ToolAccumulator> m_tools;
     std::map<std::pair<QString, QString>, ErrorAccumulator> m_errors; ///< (source, signature)
-    QHash<QString, NGramCounts> m_ngrams; ///< tool names joined by kNGramSeparator: one string compares fast
+    /// Tool names as small integers, so an n-gram is one integer key rather than a string built per run;
+    /// ids are never reused, so keys stay valid as runs come and go.
+    QHash<QString, int> m_toolIds;
+    QList<QString> m_toolNames;
+    QHash<quint64, NGramCounts> m_ngrams;
+    /// The price table's answer per model name: looking a name up (handles, dated snapshots) is string work.
+    mutable QHash<QString, std::optional<ModelPrice>> m_priceByModel;
     int m_failedRuns = 0;
     int m_successfulRuns = 0;
     TokenAccumulator m_tokens;

@@ -9,6 +9,8 @@ namespace lettascope::analytics {
 
 QString errorSignature(const QString &text)
 {
+    if (text.isEmpty())
+        return {}; // most runs have no error: skip six regular expression passes
     // Order matters: URLs and paths before ids, ids before bare numbers (an id holds digits).
     static const QRegularExpression url(u"\\b[a-z][a-z0-9+.-]*://\\S+"_s, QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression path(u"(?:[A-Za-z]:)?(?:[\\\\/][\\w.-]+){2,}[\\\\/]?"_s);

@@ -4,11 +4,14 @@
 #include "errorsignature.h"
 #include "store/sqlite.h"
 
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
 #include <algorithm>
+#include <tuple>
 #include <variant>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -73,91 +76,206 @@ Status forEachRow(store::Statement &stmt, RowFunction &&onRow)
     }
 }
 
-Status loadRuns(store::Database &db, const Scope &scope, RunFactsMap &facts)
+// Texts that repeat across rows (agents, statuses, stop reasons, tools, models, error signatures) are
+// decoded once and then shared: a scan of 100,000 runs would otherwise allocate a string per row and column.
+class TextPool
+{
+public:
+    QString text(QByteArrayView utf8)
+    {
+        if (utf8.isNull())
+            return {};
+        // The lookup key borrows the row's bytes; only a text seen for the first time is copied.
+        const auto it = m_texts.constFind(QByteArray::fromRawData(utf8.data(), utf8.size()));
+        if (it != m_texts.constEnd())
+            return *it;
+        return *m_texts.insert(utf8.toByteArray(), QString::fromUtf8(utf8));
+    }
+
+private:
+    QHash<QByteArray, QString> m_texts;
+};
+
+// A loaded run and, per tool call in order, the step that made it (to attribute step tool times).
+struct LoadedRun {
+    RunFacts facts;
+    QList<QString> callStepIds;
+};
+
+// Facts in scan order, found by the run's rowid: the tool and step scans select r.rowid, so a row finds
+// its run without building a text key, and consecutive rows of one run (the runs table is the outer
+// loop of both joins) look it up once.
+class Loading
+{
+public:
+    std::vector<LoadedRun> runs;
+    TextPool pool;
+
+    /// Only while no scan holds a LoadedRun pointer: adding may move the runs.
+    void add(qint64 rowId, RunFacts facts)
+    {
+        m_byRowId.insert(rowId, runs.size());
+        runs.push_back({std::move(facts), {}});
+        m_lastRowId = -1;
+    }
+    LoadedRun *find(qint64 rowId)
+    {
+        if (rowId != m_lastRowId) {
+            const auto it = m_byRowId.constFind(rowId);
+            m_last = it == m_byRowId.constEnd() ? nullptr : &runs[*it];
+            m_lastRowId = rowId;
+        }
+        return m_last;
+    }
+
+private:
+    QHash<qint64, std::size_t> m_byRowId;
+    qint64 m_lastRowId = -1;
+    LoadedRun *m_last = nullptr;
+};
+
+// The stored signature, else (rows written before schema 4) computed from the text.
+QString signatureOf(Loading &loading, const store::Statement &s, int signatureColumn, const QString &text)
+{
+    if (!s.isNull(signatureColumn))
+        return loading.pool.text(s.utf8(signatureColumn));
+    return errorSignature(text);
+}
+
+Status loadRuns(store::Database &db, const Scope &scope, Loading &loading)
 {
     auto stmt = prepare(db,
-                        u"SELECT r.server_id, r.id, r.agent_id, r.status, r.stop_reason, r.created_ms, "
+                        u"SELECT r.rowid, r.server_id, r.id, r.agent_id, r.status, r.stop_reason, r.created_ms, "
                         "COALESCE(r.duration_ns, (r.completed_ms - r.created_ms) * 1000000), r.last_activity_ms, "
                         "r.step_count, r.prompt_tokens, r.completion_tokens, r.cached_tokens, r.reasoning_tokens, "
-                        "r.error_text FROM runs r"_s + scope.where,
+                        "r.error_signature, CASE WHEN r.error_signature IS NULL THEN r.error_text END "
+                        "FROM runs r"_s + scope.where,
                         scope);
     if (!stmt)
         return stmt.error();
-    return forEachRow(*stmt, [&facts](const store::Statement &s) {
+    return forEachRow(*stmt, [&loading](const store::Statement &s) {
         RunFacts f;
-        f.serverId = s.int64(0);
-        f.id = s.text(1);
-        f.agentId = s.text(2);
-        f.status = runStatusFromString(s.text(3));
-        f.stopReason = s.text(4);
-        f.createdMs = s.optionalInt64(5);
-        f.durationNs = s.optionalInt64(6);
-        f.lastActivityMs = s.optionalInt64(7);
-        f.stepCount = int(s.int64(8));
-        f.promptTokens = s.optionalInt64(9);
-        f.completionTokens = s.optionalInt64(10);
-        f.cachedTokens = s.optionalInt64(11);
-        f.reasoningTokens = s.optionalInt64(12);
-        f.errorSignature = errorSignature(s.text(13));
-        facts.insert(runKey(f.serverId, f.id), std::move(f));
+        f.serverId = s.int64(1);
+        f.id = s.text(2);
+        f.agentId = loading.pool.text(s.utf8(3));
+        f.status = runStatusFromString(loading.pool.text(s.utf8(4)));
+        f.stopReason = loading.pool.text(s.utf8(5));
+        f.createdMs = s.optionalInt64(6);
+        f.durationNs = s.optionalInt64(7);
+        f.lastActivityMs = s.optionalInt64(8);
+        f.stepCount = int(s.int64(9));
+        f.promptTokens = s.optionalInt64(10);
+        f.completionTokens = s.optionalInt64(11);
+        f.cachedTokens = s.optionalInt64(12);
+        f.reasoningTokens = s.optionalInt64(13);
+        f.errorSignature = signatureOf(loading, s, 14, s.text(15));
+        loading.add(s.int64(0), std::move(f));
     });
 }
 
-// One tool call or return entry as read; entries are ordered per run in C++ (a global ORDER BY would
-// sort every tool message of the cache in one temporary b-tree).
+// One tool call or return entry as read.
 struct ToolEntry {
     qint64 dateMs = 0;
     qint64 seq = 0;
+    qint64 rowId = 0;
     QString stepId;
-    QString names;
+    QList<QString> names;     ///< the calls of a call entry
     QString callId;
-    QString status;
-    QString errorText;
+    bool isReturn = false;
+    bool isError = false;
+    QString errorSignature;
 };
 
-// Per run while reading tool messages: which call each return answers, and which step made each call.
-struct CallIndex {
-    QHash<QString, int> byCallId;
-    QList<QString> stepIds;
-};
-
-void addToolEntries(RunFacts &facts, QList<ToolEntry> &entries, CallIndex &index)
+// Adds one run's tool entries in message order (date, then sequence).
+void addToolEntries(LoadedRun &run, std::vector<ToolEntry> &entries)
 {
+    // Ties in time and sequence keep the order entries were stored in (rowid), as messages_run lists them;
+    // the scan's index orders them alike except for such ties, so this mostly confirms the order.
     std::sort(entries.begin(), entries.end(), [](const ToolEntry &a, const ToolEntry &b) {
-        return a.dateMs != b.dateMs ? a.dateMs < b.dateMs : a.seq < b.seq;
+        return std::tie(a.dateMs, a.seq, a.rowId) < std::tie(b.dateMs, b.seq, b.rowId);
     });
-    for (const ToolEntry &e : entries) {
-        if (e.status.isEmpty()) {
-            const QStringList names = e.names.split(u',', Qt::SkipEmptyParts);
+    QList<ToolCallFact> &calls = run.facts.toolCalls;
+    // Which call each id names; a later call with the same id wins, as in a map.
+    QList<std::pair<QString, qsizetype>> byCallId;
+    for (ToolEntry &e : entries) {
+        if (!e.isReturn) {
             // The row keeps only the first call's id; later calls of the entry are matched by position.
-            if (!e.callId.isEmpty() && !names.isEmpty())
-                index.byCallId.insert(e.callId, int(facts.toolCalls.size()));
-            for (const QString &name : names) {
-                facts.toolCalls << ToolCallFact{name, false, {}, std::nullopt};
-                index.stepIds << e.stepId;
+            if (!e.callId.isEmpty() && !e.names.isEmpty())
+                byCallId.emplaceBack(e.callId, calls.size());
+            for (const QString &name : std::as_const(e.names)) {
+                calls << ToolCallFact{name, false, {}, std::nullopt};
+                run.callStepIds << e.stepId;
             }
             continue;
         }
         // A return answers its call by id, else (ids not reported) the latest call.
-        int callIndex = index.byCallId.value(e.callId, -1);
-        if (callIndex < 0 && !facts.toolCalls.isEmpty())
-            callIndex = int(facts.toolCalls.size()) - 1;
-        if (callIndex >= 0 && e.status == u"error") {
-            facts.toolCalls[callIndex].error = true;
-            facts.toolCalls[callIndex].errorSignature = errorSignature(e.errorText);
+        qsizetype callIndex = -1;
+        if (!e.callId.isEmpty()) {
+            const auto match = std::find_if(byCallId.crbegin(), byCallId.crend(),
+                                            [&e](const auto &entry) { return entry.first == e.callId; });
+            if (match != byCallId.crend())
+                callIndex = match->second;
+        }
+        if (callIndex < 0)
+            callIndex = calls.size() - 1;
+        if (callIndex >= 0 && e.isError) {
+            calls[callIndex].error = true;
+            calls[callIndex].errorSignature = std::move(e.errorSignature);
         }
     }
 }
 
-Status loadToolCalls(store::Database &db, const Scope &scope, RunFactsMap &facts,
-                     QHash<QString, CallIndex> &indexes)
+// The error text of a failed return written before schema 4 (no stored signature), read by rowid: the
+// scan itself stays on the covering index.
+class LegacyErrorText
 {
-    // Only tool call and return entries: the partial scan never touches message text of other kinds.
-    // CROSS JOIN keeps runs outermost, so a few changed runs are found through the runs index.
+public:
+    explicit LegacyErrorText(store::Database &db) : m_db(db) { }
+
+    Result<QString> read(qint64 messageRowId)
+    {
+        if (!m_stmt.has_value()) {
+            auto stmt = m_db.prepare("SELECT substr(COALESCE(tool_text, text), 1, 400) FROM messages WHERE rowid = ?1");
+            if (!stmt)
+                return stmt.error();
+            m_stmt = std::move(*stmt);
+        }
+        m_stmt->bind(1, messageRowId);
+        auto row = m_stmt->step();
+        if (!row)
+            return row.error();
+        QString text = *row ? m_stmt->text(0) : QString();
+        m_stmt->reset();
+        return text;
+    }
+
+private:
+    store::Database &m_db;
+    std::optional<store::Statement> m_stmt;
+};
+
+// Tool names of a call entry ("a,b"), empty parts skipped.
+QList<QString> toolNames(TextPool &pool, QByteArrayView names)
+{
+    QList<QString> list;
+    while (!names.isEmpty()) {
+        const qsizetype comma = names.indexOf(',');
+        const QByteArrayView name = comma < 0 ? names : names.first(comma);
+        if (!name.isEmpty())
+            list << pool.text(name);
+        names = comma < 0 ? QByteArrayView() : names.sliced(comma + 1);
+    }
+    return list;
+}
+
+Status loadToolCalls(store::Database &db, const Scope &scope, Loading &loading)
+{
+    // Only tool call and return entries, and only columns of the messages_tool_entries index (migration
+    // 004): the scan never reads message rows. CROSS JOIN keeps runs outermost, so a few changed runs are
+    // found through the runs index and each run's entries arrive together.
     auto stmt = prepare(db,
-                        u"SELECT m.server_id, m.run_id, m.step_id, m.tool_names, m.tool_call_id, m.tool_status, "
-                        "CASE WHEN m.tool_status = 'error' THEN substr(COALESCE(m.tool_text, m.text), 1, 400) END, "
-                        "m.date_ms, m.seq "
+                        u"SELECT r.rowid, m.rowid, m.date_ms, m.seq, m.step_id, m.tool_names, m.tool_call_id, "
+                        "m.tool_status, m.tool_error_signature "
                         "FROM runs r CROSS JOIN messages m ON m.server_id = r.server_id AND m.run_id = r.id"_s
                             + scope.where
                             + (scope.where.isEmpty() ? u" WHERE "_s : u" AND "_s)
@@ -165,25 +283,57 @@ Status loadToolCalls(store::Database &db, const Scope &scope, RunFactsMap &facts
                         scope);
     if (!stmt)
         return stmt.error();
-    QHash<QString, QList<ToolEntry>> entries;
+    LegacyErrorText legacyText(db);
+    LoadedRun *current = nullptr;
+    std::vector<ToolEntry> entries;
+    Status failed = success();
     auto status = forEachRow(*stmt, [&](const store::Statement &s) {
-        const QString key = runKey(s.int64(0), s.text(1));
-        if (facts.contains(key))
-            entries[key] << ToolEntry{s.optionalInt64(7).value_or(0), s.int64(8), s.text(2), s.text(3),
-                                      s.text(4), s.text(5), s.text(6)};
+        LoadedRun *run = loading.find(s.int64(0));
+        if (run != current) {
+            if (current)
+                addToolEntries(*current, entries);
+            entries.clear();
+            current = run;
+        }
+        if (!run || !failed)
+            return;
+        ToolEntry e;
+        e.dateMs = s.optionalInt64(2).value_or(0);
+        e.seq = s.int64(3);
+        e.rowId = s.int64(1);
+        e.stepId = s.text(4);
+        e.callId = s.text(6);
+        const QByteArrayView toolStatus = s.utf8(7);
+        e.isReturn = !toolStatus.isEmpty();
+        e.isError = toolStatus == "error";
+        if (!e.isReturn)
+            e.names = toolNames(loading.pool, s.utf8(5));
+        if (e.isError) {
+            if (!s.isNull(8)) {
+                e.errorSignature = loading.pool.text(s.utf8(8));
+            } else if (auto text = legacyText.read(s.int64(1)); text) {
+                e.errorSignature = errorSignature(*text);
+            } else {
+                failed = text.error();
+            }
+        }
+        entries.push_back(std::move(e));
     });
     if (!status)
         return status;
-    for (auto it = entries.begin(); it != entries.end(); ++it)
-        addToolEntries(facts[it.key()], *it, indexes[it.key()]);
+    if (!failed)
+        return failed;
+    if (current)
+        addToolEntries(*current, entries);
     return success();
 }
 
-Status loadSteps(store::Database &db, const Scope &scope, RunFactsMap &facts, const QHash<QString, CallIndex> &indexes)
+Status loadSteps(store::Database &db, const Scope &scope, Loading &loading)
 {
+    // Reads only columns of the steps_analytics index (migration 004).
     auto stmt = prepare(db,
-                        u"SELECT s.server_id, s.run_id, s.id, s.model, s.prompt_tokens, s.completion_tokens, "
-                        "s.cached_tokens, s.reasoning_tokens, s.tool_execution_ns "
+                        u"SELECT r.rowid, s.id, s.model, s.prompt_tokens, s.completion_tokens, s.cached_tokens, "
+                        "s.reasoning_tokens, s.tool_execution_ns "
                         "FROM runs r CROSS JOIN steps s ON s.server_id = r.server_id AND s.run_id = r.id"_s
                             + scope.where,
                         scope);
@@ -194,47 +344,59 @@ Status loadSteps(store::Database &db, const Scope &scope, RunFactsMap &facts, co
             sum = sum.value_or(0) + *value;
     };
     return forEachRow(*stmt, [&](const store::Statement &s) {
-        const QString key = runKey(s.int64(0), s.text(1));
-        auto it = facts.find(key);
-        if (it == facts.end())
+        LoadedRun *run = loading.find(s.int64(0));
+        if (!run)
             return;
-        const QString model = s.text(3);
-        auto tokens = std::find_if(it->modelTokens.begin(), it->modelTokens.end(),
-                                   [&model](const ModelTokens &t) { return t.model == model; });
-        if (tokens == it->modelTokens.end()) {
-            it->modelTokens << ModelTokens{model, {}, {}, {}, {}};
-            tokens = it->modelTokens.end() - 1;
+        QList<ModelTokens> &models = run->facts.modelTokens;
+        const QString model = loading.pool.text(s.utf8(2));
+        auto tokens = std::find_if(models.begin(), models.end(), [&model](const ModelTokens &t) { return t.model == model; });
+        if (tokens == models.end()) {
+            models << ModelTokens{model, {}, {}, {}, {}};
+            tokens = models.end() - 1;
         }
-        add(tokens->prompt, s.optionalInt64(4));
-        add(tokens->completion, s.optionalInt64(5));
-        add(tokens->cached, s.optionalInt64(6));
-        add(tokens->reasoning, s.optionalInt64(7));
+        add(tokens->prompt, s.optionalInt64(3));
+        add(tokens->completion, s.optionalInt64(4));
+        add(tokens->cached, s.optionalInt64(5));
+        add(tokens->reasoning, s.optionalInt64(6));
         // A step's tool time belongs to a tool only when the step made exactly one call; a step with
         // several calls reports one total that cannot be split honestly.
-        const auto executionNs = s.optionalInt64(8);
-        const auto index = indexes.constFind(key);
-        if (!executionNs || index == indexes.constEnd())
+        const auto executionNs = s.optionalInt64(7);
+        if (!executionNs)
             return;
-        const QString stepId = s.text(2);
-        if (index->stepIds.count(stepId) == 1)
-            it->toolCalls[index->stepIds.indexOf(stepId)].executionNs = executionNs;
+        const QByteArrayView stepIdBytes = s.utf8(1);
+        const QUtf8StringView stepId(stepIdBytes.data(), stepIdBytes.size());
+        qsizetype call = -1;
+        for (qsizetype i = 0; i < run->callStepIds.size(); ++i) {
+            if (QAnyStringView::equal(run->callStepIds[i], stepId)) {
+                if (call >= 0)
+                    return; // a second call of this step
+                call = i;
+            }
+        }
+        if (call >= 0)
+            run->facts.toolCalls[call].executionNs = executionNs;
     });
 }
 
 Result<RunFactsMap> load(store::Database &db, const Scope &scope)
 {
+    Loading loading;
+    if (auto status = loadRuns(db, scope, loading); !status)
+        return status.error();
+    if (auto status = loadToolCalls(db, scope, loading); !status)
+        return status.error();
+    if (auto status = loadSteps(db, scope, loading); !status)
+        return status.error();
     RunFactsMap facts;
-    if (auto status = loadRuns(db, scope, facts); !status)
-        return status.error();
-    QHash<QString, CallIndex> indexes;
-    if (auto status = loadToolCalls(db, scope, facts, indexes); !status)
-        return status.error();
-    if (auto status = loadSteps(db, scope, facts, indexes); !status)
-        return status.error();
-    // Steps are scanned in table order; sorting models keeps facts comparable between loads.
-    for (RunFacts &f : facts)
+    facts.reserve(qsizetype(loading.runs.size()));
+    for (LoadedRun &run : loading.runs) {
+        RunFacts &f = run.facts;
+        // Steps are scanned in table order; sorting models keeps facts comparable between loads.
         std::sort(f.modelTokens.begin(), f.modelTokens.end(),
                   [](const ModelTokens &a, const ModelTokens &b) { return a.model < b.model; });
+        const QString key = runKey(f.serverId, f.id);
+        facts.insert(key, std::move(f));
+    }
     return facts;
 }
 

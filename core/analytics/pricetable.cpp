@@ -42,13 +42,20 @@ std::optional<ModelPrice> PriceTable::find(const QString &model) const
 std::optional<qint64> PriceTable::costMicros(const ModelTokens &tokens) const
 {
     const auto price = find(tokens.model);
-    if (!price || (!tokens.prompt && !tokens.completion))
+    if (!price)
+        return std::nullopt;
+    return costMicros(*price, tokens);
+}
+
+std::optional<qint64> PriceTable::costMicros(const ModelPrice &price, const ModelTokens &tokens)
+{
+    if (!tokens.prompt && !tokens.completion)
         return std::nullopt;
     const qint64 cached = tokens.cached.value_or(0);
     const qint64 uncached = qMax<qint64>(0, tokens.prompt.value_or(0) - cached);
     // Reasoning tokens are billed as completion tokens, which already include them.
-    const double micros = double(uncached) * price->prompt + double(cached) * price->cachedPrompt
-        + double(tokens.completion.value_or(0)) * price->completion;
+    const double micros = double(uncached) * price.prompt + double(cached) * price.cachedPrompt
+        + double(tokens.completion.value_or(0)) * price.completion;
     return qint64(std::llround(micros));
 }
 

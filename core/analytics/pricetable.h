@@ -33,6 +33,8 @@ public:
     std::optional<ModelPrice> find(const QString &model) const;
     /// Cost of one model's tokens in micro-dollars, rounded; empty when unpriced or tokens not reported.
     std::optional<qint64> costMicros(const ModelTokens &tokens) const;
+    /// The same at a price already found (callers that cache find() per model).
+    static std::optional<qint64> costMicros(const ModelPrice &price, const ModelTokens &tokens);
 
     const QMap<QString, ModelPrice> &prices() const { return m_prices; }
     QJsonObject toJson() const;

@@ -2,6 +2,7 @@
 #include "entitywriter.h"
 
 #include "agentrevisions.h"
+#include "analytics/errorsignature.h"
 #include "jsontext.h"
 #include "model/entityjson.h"
 #include "runrollups.h"
@@ -52,6 +53,24 @@ QString toolStatus(const Message &message)
             return u"error"_s;
     }
     return message.toolReturns.first().status;
+}
+
+// The first `count` characters as SQLite's substr() counts them: code points, not UTF-16 units.
+QString firstCodePoints(const QString &text, qsizetype count)
+{
+    qsizetype units = 0;
+    for (qsizetype points = 0; points < count && units < text.size(); ++points)
+        units += text[units].isHighSurrogate() && units + 1 < text.size() && text[units + 1].isLowSurrogate() ? 2 : 1;
+    return text.left(units);
+}
+
+// Stored so analytics need not normalise every error again on each load (migration 004).
+QString toolErrorSignature(const Message &message, const QString &toolText)
+{
+    constexpr qsizetype kSignedChars = 400; // what analytics read of an error return's text
+    if (toolStatus(message) != u"error")
+        return {};
+    return analytics::errorSignature(firstCodePoints(toolText.isNull() ? message.text : toolText, kSignedChars));
 }
 
 QString toolCallId(const Message &message)
@@ -166,14 +185,14 @@ Status EntityWriter::writeRuns(qint64 serverId, const QList<Run> &runs, ChangeSe
         return success();
     auto stmt = m_db.cached(
         "INSERT INTO runs(server_id, id, agent_id, conversation_id, status, status_raw, stop_reason, created_ms, "
-        "completed_ms, duration_ns, ttft_ns, background, run_type, error_text, reconstructed, raw) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) "
+        "completed_ms, duration_ns, ttft_ns, background, run_type, error_text, reconstructed, raw, error_signature) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17) "
         "ON CONFLICT(server_id, id) DO UPDATE SET agent_id = COALESCE(excluded.agent_id, runs.agent_id), "
         "conversation_id = excluded.conversation_id, status = excluded.status, status_raw = excluded.status_raw, "
         "stop_reason = excluded.stop_reason, created_ms = excluded.created_ms, "
         "completed_ms = excluded.completed_ms, duration_ns = excluded.duration_ns, ttft_ns = excluded.ttft_ns, "
         "background = excluded.background, run_type = excluded.run_type, error_text = excluded.error_text, "
-        "reconstructed = excluded.reconstructed, raw = excluded.raw "
+        "reconstructed = excluded.reconstructed, raw = excluded.raw, error_signature = excluded.error_signature "
         // A run inferred from history never replaces one the server reported (App Server: recorded live).
         "WHERE (runs.raw IS NOT excluded.raw OR runs.status IS NOT excluded.status) "
         "AND (excluded.reconstructed = 0 OR runs.reconstructed = 1)");
@@ -186,6 +205,7 @@ Status EntityWriter::writeRuns(qint64 serverId, const QList<Run> &runs, ChangeSe
         s.bind(7, run.stopReason).bind(8, run.createdMs).bind(9, run.completedMs).bind(10, run.totalDurationNs);
         s.bind(11, run.ttftNs).bind(12, run.background).bind(13, run.runType).bind(14, run.errorText);
         s.bind(15, run.reconstructed).bind(16, jsonText(run.raw));
+        s.bind(17, run.errorText.isEmpty() ? QString() : analytics::errorSignature(run.errorText));
         if (auto status = s.run(); !status)
             return status;
         if (m_db.changes() > 0) {
@@ -293,11 +313,11 @@ Status EntityWriter::writeMessages(qint64 serverId, const QList<Message> &messag
     auto stmt = m_db.cached(
         "INSERT INTO messages(server_id, id, message_type, otid, run_id, step_id, agent_id, conversation_id, "
         "date_ms, seq, name, is_err, text, tool_names, tool_text, tool_call_id, tool_status, raw, sender_id, "
-        "tool_calls, tool_returns, approved, approval_reason) "
+        "tool_calls, tool_returns, approved, approval_reason, tool_error_signature) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
         // Org-wide message lists carry no agent id; the run (synced first) knows it.
         "COALESCE(?7, (SELECT agent_id FROM runs WHERE server_id = ?1 AND id = ?5)), "
-        "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23) "
+        "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24) "
         "ON CONFLICT(server_id, id, message_type, otid) DO UPDATE SET run_id = excluded.run_id, "
         "step_id = excluded.step_id, agent_id = COALESCE(excluded.agent_id, messages.agent_id), "
         "conversation_id = excluded.conversation_id, date_ms = excluded.date_ms, name = excluded.name, "
@@ -305,7 +325,7 @@ Status EntityWriter::writeMessages(qint64 serverId, const QList<Message> &messag
         "tool_text = excluded.tool_text, tool_call_id = excluded.tool_call_id, tool_status = excluded.tool_status, "
         "raw = excluded.raw, sender_id = excluded.sender_id, tool_calls = excluded.tool_calls, "
         "tool_returns = excluded.tool_returns, approved = excluded.approved, "
-        "approval_reason = excluded.approval_reason "
+        "approval_reason = excluded.approval_reason, tool_error_signature = excluded.tool_error_signature "
         "WHERE messages.raw IS NOT excluded.raw");
     if (!stmt)
         return stmt.error();
@@ -316,7 +336,8 @@ Status EntityWriter::writeMessages(qint64 serverId, const QList<Message> &messag
         s.bind(5, nullIfEmpty(message.runId)).bind(6, nullIfEmpty(message.stepId)).bind(7, nullIfEmpty(message.agentId));
         s.bind(8, nullIfEmpty(message.conversationId)).bind(9, message.dateMs).bind(10, message.sequence);
         s.bind(11, message.name).bind(12, message.isError).bind(13, message.text).bind(14, toolNames(message));
-        s.bind(15, toolSearchText(message)).bind(16, nullIfEmpty(toolCallId(message))).bind(17, toolStatus(message));
+        const QString toolText = toolSearchText(message);
+        s.bind(15, toolText).bind(16, nullIfEmpty(toolCallId(message))).bind(17, toolStatus(message));
         s.bind(18, jsonText(message.raw)).bind(19, nullIfEmpty(message.senderId));
         if (message.toolCalls.isEmpty())
             s.bindNull(20);
@@ -327,6 +348,7 @@ Status EntityWriter::writeMessages(qint64 serverId, const QList<Message> &messag
         else
             s.bind(21, jsonText(toolReturnsToJson(message.toolReturns)));
         s.bind(22, message.approved).bind(23, nullIfEmpty(message.approvalReason));
+        s.bind(24, toolErrorSignature(message, toolText));
         if (auto status = s.run(); !status)
             return status;
         if (m_db.changes() > 0) {

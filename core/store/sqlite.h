@@ -4,6 +4,7 @@
 #include "common/result.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
 
 #include <optional>
@@ -94,6 +95,9 @@ public:
     double real(int column) const;
     std::optional<double> optionalReal(int column) const;
     QString text(int column) const;
+    /// The column's UTF-8 text without a copy, valid until the next step() or reset(); null for NULL.
+    /// For scans that decode only some of what they read.
+    QByteArrayView utf8(int column) const;
     QByteArray blob(int column) const;
 
 private:

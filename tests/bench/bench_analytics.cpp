@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The Analytics budgets with 100,000 runs cached (written straight through the StoreWriter):
 //   every aggregate of the tab computed on the worker <= 500 ms,
-//   the incremental update after a sync that brings 100 new runs <= 50 ms.
+//   the incremental update after a sync that brings 100 new runs <= 50 ms,
+//   switching filters (one not shown yet, and back to one shown before) delivered within 200 ms.
 // Figures are medians; "worker" is the time on the analytics thread, "delivered" adds the hops to and from it.
 #include "benchsupport.h"
 
@@ -15,6 +16,7 @@
 #include <QTemporaryDir>
 
 #include <cstdio>
+#include <ctime>
 
 using namespace Qt::StringLiterals;
 using namespace benchsupport;
@@ -42,34 +44,61 @@ testsupport::RunBatchSpec spec(int firstRun, int runs)
 struct Measured {
     double workerMs = 0;
     double deliveredMs = 0;
+    double cpuMs = 0;
 };
 
-// Waits for the service's next result while the timer runs from the caller's request.
-Measured awaitResult(AnalyticsService &service, const QElapsedTimer &timer)
+// On a shared machine wall time says as much about the neighbours' builds as about this code. While the
+// main thread waits for a result, the process's CPU time is (nearly all) the analytics worker's.
+double processCpuMs()
+{
+    timespec now{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+    return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6;
+}
+
+// Wall and process CPU time from the caller's request.
+struct Stopwatch {
+    QElapsedTimer wall;
+    double cpuStartMs = 0;
+    void start()
+    {
+        cpuStartMs = processCpuMs();
+        wall.start();
+    }
+};
+
+// Waits for the service's next result while the stopwatch runs.
+Measured awaitResult(AnalyticsService &service, const Stopwatch &watch)
 {
     Measured measured;
     QEventLoop loop;
     QObject::connect(&service, &AnalyticsService::resultReady, &loop,
                      [&](const AnalyticsResult &, const ComputeStats &stats) {
                          measured.workerMs = double(stats.elapsedUs) / 1000.0;
-                         measured.deliveredMs = double(timer.nsecsElapsed()) / 1e6;
+                         measured.deliveredMs = double(watch.wall.nsecsElapsed()) / 1e6;
+                         measured.cpuMs = processCpuMs() - watch.cpuStartMs;
                          loop.quit();
                      });
     loop.exec();
     return measured;
 }
 
-void printBudget(const char *what, const std::vector<Measured> &rounds, double limit)
+// Which figure a budget is judged on: the computation, or what the user waits for.
+enum class Judged { Worker, Delivered };
+
+void printBudget(const char *what, const std::vector<Measured> &rounds, double limit, Judged judged = Judged::Worker)
 {
     std::vector<double> worker;
     std::vector<double> delivered;
+    std::vector<double> cpu;
     for (const Measured &m : rounds) {
         worker.push_back(m.workerMs);
         delivered.push_back(m.deliveredMs);
+        cpu.push_back(m.cpuMs);
     }
-    const double figure = median(worker);
-    std::printf("  %-44s worker %8.1f ms, delivered %8.1f ms (budget %.0f ms) %s\n", what, figure, median(delivered),
-                limit, figure <= limit ? "ok" : "OVER");
+    const double figure = judged == Judged::Worker ? median(worker) : median(delivered);
+    std::printf("  %-50s worker %7.1f ms, delivered %7.1f ms, cpu %7.1f ms (budget %.0f ms) %s\n", what,
+                median(worker), median(delivered), median(cpu), limit, figure <= limit ? "ok" : "OVER");
 }
 
 } // namespace
@@ -101,12 +130,13 @@ int main(int argc, char *argv[])
     std::printf("cache: %d runs (1-4 steps each, a tool call and return per step) written in %.1f s\n", kRuns,
                 double(timer.elapsed()) / 1000.0);
 
+    Stopwatch watch;
     std::vector<Measured> full;
     for (int round = 0; round < kRounds; ++round) {
         AnalyticsService service(path, nullptr); // fresh: nothing cached
-        timer.restart();
+        watch.start();
         service.setFilter({});
-        full.push_back(awaitResult(service, timer));
+        full.push_back(awaitResult(service, watch));
     }
     std::vector<Measured> agentWeek;
     for (int round = 0; round < kRounds; ++round) {
@@ -114,21 +144,20 @@ int main(int argc, char *argv[])
         AnalyticsFilter filter;
         filter.agentIds = {u"agent-3"_s};
         filter.bucket = Bucket::Week;
-        timer.restart();
+        watch.start();
         service.setFilter(filter);
-        agentWeek.push_back(awaitResult(service, timer));
+        agentWeek.push_back(awaitResult(service, watch));
     }
 
     AnalyticsService service(path, &writer);
-    timer.restart();
+    watch.start();
     service.setFilter({});
-    awaitResult(service, timer);
+    awaitResult(service, watch);
     std::vector<Measured> incremental;
     for (int round = 0; round < kRounds; ++round) {
         auto batch = testsupport::generateRunBatch(spec(kRuns + round * kNewRuns, kNewRuns));
-        timer.restart();
         // The write's own time is the sync's, not analytics': measure from the commit.
-        QElapsedTimer sinceCommit;
+        Stopwatch sinceCommit;
         QObject::connect(&writer, &store::StoreWriter::changed, &writer, [&sinceCommit] { sinceCommit.start(); },
                          Qt::DirectConnection);
         writer.write(*server, std::move(batch));
@@ -137,9 +166,26 @@ int main(int argc, char *argv[])
         incremental.push_back(m);
     }
 
+    // What a user switching the tab's filter waits for: another agent (never shown, so computed), then
+    // back to all runs (cached). The service keeps four filters, so each new agent evicts an older one.
+    std::vector<Measured> switchNew;
+    std::vector<Measured> switchBack;
+    for (int round = 0; round < kRounds; ++round) {
+        AnalyticsFilter agent;
+        agent.agentIds = {u"agent-%1"_s.arg(10 + round)};
+        watch.start();
+        service.setFilter(agent);
+        switchNew.push_back(awaitResult(service, watch));
+        watch.start();
+        service.setFilter({});
+        switchBack.push_back(awaitResult(service, watch));
+    }
+
     std::printf("budgets (median of %d):\n", kRounds);
     printBudget("every aggregate, all runs, cold", full, 500);
     printBudget("every aggregate, one agent, weeks, cold", agentWeek, 500);
     printBudget("incremental update after 100 new runs", incremental, 50);
+    printBudget("switch to another agent (not cached), delivered", switchNew, 200, Judged::Delivered);
+    printBudget("switch back to all runs (cached), delivered", switchBack, 200, Judged::Delivered);
     return 0;
 }

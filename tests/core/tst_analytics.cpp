@@ -117,6 +117,35 @@ RunFacts facts(const QString &id, RunStatus status, qint64 createdMs, std::optio
     return f;
 }
 
+// Writes dataset() as one server's data, inside the caller's transaction.
+void writeDataset(Database &db)
+{
+    auto server = EntityWriter(db).ensureServer({u"p"_s, u"Demo"_s, u"http://127.0.0.1:1"_s, u"rest"_s, {}});
+    QVERIFY(server);
+    WriteBatch batch;
+    for (const RunSpec &spec : dataset())
+        addRun(batch, spec);
+    QVERIFY(EntityWriter(db).write(*server, batch, kNow));
+}
+
+// The loaded facts of `runId` after writing `batch` into a new cache at `path`; empty if anything failed.
+std::optional<RunFacts> writeAndLoad(const QString &path, const WriteBatch &batch, const QString &runId)
+{
+    auto db = Database::open(path);
+    if (!db || !migrate(*db))
+        return std::nullopt;
+    auto server = EntityWriter(*db).ensureServer({u"p"_s, u"Demo"_s, {}, u"rest"_s, {}});
+    if (!server)
+        return std::nullopt;
+    Transaction transaction(*db);
+    if (!EntityWriter(*db).write(*server, batch, kNow) || !transaction.commit())
+        return std::nullopt;
+    auto facts = loadRunFacts(*db, {});
+    if (!facts || !facts->contains(runKey(*server, runId)))
+        return std::nullopt;
+    return facts->value(runKey(*server, runId));
+}
+
 AnalyticsResult aggregate(const QList<RunFacts> &list)
 {
     RunFactsMap map;
@@ -143,13 +172,10 @@ private Q_SLOTS:
         QVERIFY(db);
         m_db = std::move(db).value();
         QVERIFY(migrate(m_db));
-        auto server = EntityWriter(m_db).ensureServer({u"p"_s, u"Demo"_s, u"http://127.0.0.1:1"_s, u"rest"_s, {}});
-        QVERIFY(server);
-        WriteBatch batch;
-        for (const RunSpec &spec : dataset())
-            addRun(batch, spec);
         Transaction transaction(m_db);
-        QVERIFY(EntityWriter(m_db).write(*server, batch, kNow));
+        writeDataset(m_db);
+        if (QTest::currentTestFailed())
+            return;
         QVERIFY(transaction.commit());
         auto result = computeAnalytics(m_db, {}, testPrices(), kNow, kStuckAfter);
         QVERIFY(result);
@@ -329,25 +355,32 @@ private Q_SLOTS:
     void stepTimeGoesOnlyToASingleCall()
     {
         // One step that made two calls reports one tool time that cannot be split: neither call gets it.
-        auto db = Database::open(m_dir.filePath(u"split.db"_s));
-        QVERIFY(db);
-        QVERIFY(migrate(*db));
-        auto server = EntityWriter(*db).ensureServer({u"p"_s, u"Demo"_s, {}, u"rest"_s, {}});
         WriteBatch batch;
         addRun(batch, {u"x"_s, u"a1"_s, RunStatus::Completed, kDay0, u"end_turn"_s, kSecondNs, {},
                        {{u"search"_s, {}, 10 * kMsNs, 1, 1}}});
         Message second = makeToolCall(u"x-s1-call2"_s, u"x"_s, u"send"_s, u"{}"_s, kDay0 + 5);
         second.stepId = u"x-s1"_s;
         batch.messages << second;
-        Transaction transaction(*db);
-        QVERIFY(EntityWriter(*db).write(*server, batch, kNow));
-        QVERIFY(transaction.commit());
-        auto facts = loadRunFacts(*db, {});
-        QVERIFY(facts);
-        const RunFacts f = facts->value(runKey(*server, u"x"_s));
-        QCOMPARE(f.toolCalls.size(), 2);
-        QCOMPARE(f.toolCalls[0].executionNs, std::nullopt);
-        QCOMPARE(f.toolCalls[1].executionNs, std::nullopt);
+        const auto f = writeAndLoad(m_dir.filePath(u"split.db"_s), batch, u"x"_s);
+        QVERIFY(f);
+        QCOMPARE(f->toolCalls.size(), 2);
+        QCOMPARE(f->toolCalls[0].executionNs, std::nullopt);
+        QCOMPARE(f->toolCalls[1].executionNs, std::nullopt);
+    }
+
+    void tiedEntriesKeepStoredOrder()
+    {
+        // Two calls at the same time and sequence: the one stored first comes first, whatever their names
+        // (the scan's index would order such ties by step and name).
+        WriteBatch batch;
+        addRun(batch, {u"x"_s, u"a1"_s, RunStatus::Completed, kDay0, u"end_turn"_s, kSecondNs, {}, {}});
+        batch.messages << makeToolCall(u"x-zeta"_s, u"x"_s, u"zeta"_s, u"{}"_s, kDay0 + 5)
+                       << makeToolCall(u"x-alpha"_s, u"x"_s, u"alpha"_s, u"{}"_s, kDay0 + 5);
+        const auto f = writeAndLoad(m_dir.filePath(u"ties.db"_s), batch, u"x"_s);
+        QVERIFY(f);
+        QCOMPARE(f->toolCalls.size(), 2);
+        QCOMPARE(f->toolCalls[0].tool, u"zeta"_s);
+        QCOMPARE(f->toolCalls[1].tool, u"alpha"_s);
     }
 
     void emptyData()
@@ -463,6 +496,42 @@ private Q_SLOTS:
         QTest::addRow("urls") << u"GET https://api.example.com/v1/x?y=2 failed"_s << u"GET <url> failed"_s;
         QTest::addRow("hex") << u"object 0x7ffd5e3a at deadbeef1234"_s << u"object <id> at <id>"_s;
         QTest::addRow("whitespace") << u"  line one\n\tline   two "_s << u"line one line two"_s;
+        QTest::addRow("empty") << QString() << QString();
+    }
+
+    void signaturesStoredOrComputed_data()
+    {
+        QTest::addColumn<bool>("writtenBeforeSchema4");
+        QTest::addRow("stored when written") << false;
+        QTest::addRow("written before schema 4") << true;
+    }
+
+    void signaturesStoredOrComputed()
+    {
+        // Signatures are stored by the writer (migration 004); rows written before have none and the loader
+        // computes them from the text. Either way the aggregates are the same.
+        QFETCH(bool, writtenBeforeSchema4);
+        auto db = Database::open(m_dir.filePath(u"signatures-%1.db"_s).arg(writtenBeforeSchema4));
+        QVERIFY(db);
+        QVERIFY(migrate(*db));
+        Transaction transaction(*db);
+        writeDataset(*db);
+        if (QTest::currentTestFailed())
+            return;
+        if (writtenBeforeSchema4) {
+            QVERIFY(db->exec("UPDATE runs SET error_signature = NULL; UPDATE messages SET tool_error_signature = NULL"));
+        } else {
+            auto stored = db->prepare("SELECT count(*) FROM messages WHERE tool_error_signature IS NOT NULL");
+            QVERIFY(stored);
+            QVERIFY(stored->step());
+            QVERIFY(stored->int64(0) > 0);
+        }
+        QVERIFY(transaction.commit());
+        auto result = computeAnalytics(*db, {}, testPrices(), kNow, kStuckAfter);
+        QVERIFY(result);
+        QCOMPARE(result->runFailures, m_result.runFailures);
+        QCOMPARE(result->toolErrors, m_result.toolErrors);
+        QVERIFY(*result == m_result);
     }
 
     void errorSignatures()
