@@ -77,11 +77,11 @@ Status FilterIndex::loadRows(store::Database &db, qint64 afterSeq)
     return store::eachRow(*stmt, [this](const store::Statement &s) {
         Row &row = slot(s.int64(0));
         row.serverId = s.int64(1);
-        row.agent = intern(s.text(2), s.isNull(2));
-        row.status = intern(s.text(3), s.isNull(3));
-        row.score = s.isNull(4) ? std::nullopt : std::optional<double>(s.real(4));
-        row.category = intern(s.text(5), s.isNull(5));
-        row.complexity = intern(s.text(6), s.isNull(6));
+        row.agent = intern(s.utf8(2));
+        row.status = intern(s.utf8(3));
+        row.score = s.optionalReal(4);
+        row.category = intern(s.utf8(5));
+        row.complexity = intern(s.utf8(6));
         row.createdMs = s.optionalInt64(7);
         row.tags.clear();
         m_seq = std::max(m_seq, s.int64(8));
@@ -97,7 +97,7 @@ Status FilterIndex::loadTags(store::Database &db, qint64 afterSeq)
         return stmt.error();
     stmt->bind(1, afterSeq);
     return store::eachRow(*stmt, [this](const store::Statement &s) {
-        slot(s.int64(0)).tags << intern(s.text(1), false);
+        slot(s.int64(0)).tags << intern(s.utf8(1));
     });
 }
 
@@ -108,21 +108,22 @@ QSet<qint64> FilterIndex::allowed(const TrajectoryFilters &filters) const
     return rows;
 }
 
-int FilterIndex::intern(const QString &value, bool isNull)
+int FilterIndex::intern(QByteArrayView utf8)
 {
-    if (isNull)
+    if (utf8.isNull())
         return Null;
-    if (const auto it = m_ids.constFind(value); it != m_ids.constEnd())
+    // Looked up without a copy: most values repeat, and decoding each would dominate a 100,000-row load.
+    if (const auto it = m_ids.constFind(QByteArray::fromRawData(utf8.data(), utf8.size())); it != m_ids.constEnd())
         return *it;
     const int id = int(m_labels.size());
-    m_ids.insert(value, id);
-    m_labels << value;
+    m_ids.insert(utf8.toByteArray(), id);
+    m_labels << QString::fromUtf8(utf8);
     return id;
 }
 
 int FilterIndex::idOf(const QString &value) const
 {
-    return m_ids.value(value, Unknown);
+    return m_ids.value(value.toUtf8(), Unknown);
 }
 
 QList<int> FilterIndex::idsOf(const QStringList &values) const

@@ -4,6 +4,7 @@
 #include "common/result.h"
 #include "trajectories/trajectoryfilters.h"
 
+#include <QByteArray>
 #include <QHash>
 #include <QList>
 #include <QSet>
@@ -85,14 +86,14 @@ private:
 
     Status loadRows(store::Database &db, qint64 afterSeq);
     Status loadTags(store::Database &db, qint64 afterSeq);
-    int intern(const QString &value, bool isNull);
+    int intern(QByteArrayView utf8);
     int idOf(const QString &value) const;
     QList<int> idsOf(const QStringList &values) const;
     Row &slot(qint64 rowId);
 
     std::vector<Row> m_rows;
     QHash<qint64, qsizetype> m_slotOf;
-    QHash<QString, int> m_ids;          ///< agents, statuses, categories, complexities and tags share one pool
+    QHash<QByteArray, int> m_ids;       ///< UTF-8 → id: agents, statuses, categories, complexities and tags share one pool
     QStringList m_labels;               ///< m_ids reversed
     qint64 m_seq = 0;
 };
