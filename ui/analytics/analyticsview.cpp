@@ -3,6 +3,7 @@
 
 #include "analytics/analyticsservice.h"
 #include "analyticscharts.h"
+#include "chartswapper.h"
 #include "session/cachereader.h"
 #include "session/session.h"
 #include "session/whenready.h"
@@ -137,6 +138,7 @@ AnalyticsView::AnalyticsView(session::Session &session, QWidget *parent)
         grid->addWidget(view, i / 2, i % 2);
         m_charts << view;
     }
+    m_swapper = new ChartSwapper(m_charts, this);
     m_chartPages->setObjectName(u"analyticsChartPages"_s);
     m_chartPages->addTab(m_chartGrid, tr("Runs"));
     m_chartPages->addTab(m_trajectoryPanel, tr("Trajectories"));
@@ -252,19 +254,17 @@ void AnalyticsView::requestResult()
 
 void AnalyticsView::showResult(const core::AnalyticsResult &result, const core::ComputeStats &stats)
 {
-    m_result = result;
     const QList<QChart *> charts{runsChart(result), ratesChart(result), durationChart(result), toolsChart(result)};
     connectClicks(charts, result);
-    for (int i = 0; i < m_charts.size(); ++i) {
-        QChart *old = m_charts[i]->chart();
-        m_charts[i]->setChart(charts[i]);
-        delete old;
-    }
-    fillTables(result);
-    m_status->setText(tr("%n run(s) · %1 in %2 ms", nullptr, int(result.totalRuns))
-                          .arg(stats.incremental ? tr("updated") : tr("computed"))
-                          .arg(double(stats.elapsedUs) / 1000.0, 0, 'f', 1));
-    Q_EMIT resultShown();
+    // result() is what the charts show: it changes with the last chart in, when resultShown() says so.
+    m_swapper->swap(charts, [this, result, stats] {
+        m_result = result;
+        fillTables(result);
+        m_status->setText(tr("%n run(s) · %1 in %2 ms", nullptr, int(result.totalRuns))
+                              .arg(stats.incremental ? tr("updated") : tr("computed"))
+                              .arg(double(stats.elapsedUs) / 1000.0, 0, 'f', 1));
+        Q_EMIT resultShown();
+    });
 }
 
 void AnalyticsView::connectClicks(const QList<QChart *> &charts, const core::AnalyticsResult &result)

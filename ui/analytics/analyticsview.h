@@ -27,6 +27,7 @@ class Session;
 
 namespace lettascope::ui::analytics {
 
+class ChartSwapper;
 class TrajectoryPanel;
 
 /**
@@ -81,6 +82,7 @@ private:
     QWidget *m_chartGrid = nullptr;
     TrajectoryPanel *m_trajectoryPanel = nullptr;
     QList<QChartView *> m_charts;
+    ChartSwapper *m_swapper = nullptr;
     QTableWidget *m_leaderboard = nullptr;
     QTableWidget *m_patterns = nullptr;
     QTableWidget *m_errors = nullptr;

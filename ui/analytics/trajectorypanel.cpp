@@ -2,6 +2,7 @@
 #include "trajectorypanel.h"
 
 #include "analyticscharts.h"
+#include "chartswapper.h"
 #include "trajectorycharts.h"
 
 #include <QChart>
@@ -45,6 +46,7 @@ TrajectoryPanel::TrajectoryPanel(QWidget *parent)
         view->setMinimumHeight(200);
         m_charts << view;
     }
+    m_swapper = new ChartSwapper(m_charts, this);
     // The map needs room to separate clusters: it takes the right half, the four bar charts the left.
     layout->addWidget(m_charts[Scores], 0, 0);
     layout->addWidget(m_charts[Complexity], 0, 1);
@@ -65,9 +67,10 @@ TrajectoryPanel::TrajectoryPanel(QWidget *parent)
 
 void TrajectoryPanel::setStats(const core::TrajectoryStats &stats)
 {
-    m_stats = stats;
     m_summary->setText(summaryText(stats));
     if (stats.scored == 0 && stats.labelled == 0 && stats.map.points.isEmpty()) {
+        m_swapper->cancel();
+        m_stats = stats;
         m_empty->setText(stats.trajectories == 0
                              ? tr("No trajectories in this range yet. Finished runs become trajectories after a sync.")
                              : tr("No trajectories processed yet: %n wait(s) for processing (Jobs → Background "
@@ -93,13 +96,11 @@ void TrajectoryPanel::setStats(const core::TrajectoryStats &stats)
             Q_EMIT drillDownRequested(labelTrajectories(filter, kind, label));
         });
     }
-    for (int i = 0; i < ChartCount; ++i) {
-        QChart *old = m_charts[i]->chart();
-        m_charts[i]->setChart(charts[i]);
-        delete old;
-    }
-    m_pages->setCurrentIndex(1);
-    m_summary->setText(m_summary->text() + tr(" · click a bar or a point to list its trajectories"));
+    m_swapper->swap(charts, [this, stats] {
+        m_stats = stats;
+        m_pages->setCurrentIndex(1);
+        m_summary->setText(summaryText(stats) + tr(" · click a bar or a point to list its trajectories"));
+    });
 }
 
 QString TrajectoryPanel::summaryText(const core::TrajectoryStats &stats) const

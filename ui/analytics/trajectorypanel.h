@@ -14,6 +14,8 @@ class QStackedWidget;
 
 namespace lettascope::ui::analytics {
 
+class ChartSwapper;
+
 /**
  * The Analytics tab's trajectory charts: score distribution, complexity, categories, tags and the semantic
  * map. Draws finished TrajectoryStats; says plainly when there is nothing processed to draw. Clicking a bar
@@ -28,6 +30,7 @@ public:
     explicit TrajectoryPanel(QWidget *parent = nullptr);
 
     void setStats(const lettascope::analytics::TrajectoryStats &stats);
+    /// What the charts show: set once the last chart of a new result is in.
     const std::optional<lettascope::analytics::TrajectoryStats> &stats() const { return m_stats; }
     /// Scores, complexity, categories, tags, semantic map.
     QList<QChartView *> charts() const { return m_charts; }
@@ -42,6 +45,7 @@ private:
     QLabel *m_empty = nullptr;
     QStackedWidget *m_pages = nullptr;
     QList<QChartView *> m_charts;
+    ChartSwapper *m_swapper = nullptr;
     std::optional<lettascope::analytics::TrajectoryStats> m_stats;
 };
 
