@@ -85,6 +85,16 @@ private Q_SLOTS:
         auto *list = child<QTableView>(page, u"trajectoryList"_s);
         QVERIFY(list);
         QTRY_COMPARE_WITH_TIMEOUT(list->model()->rowCount(), kRuns, 10000);
+        // The score bounds read "any" when unset, not a number past the range.
+        auto *minScore = child<QDoubleSpinBox>(page, u"minScore"_s);
+        auto *maxScore = child<QDoubleSpinBox>(page, u"maxScore"_s);
+        QVERIFY(minScore && maxScore);
+        QCOMPARE(minScore->text(), u"any"_s);
+        QCOMPARE(maxScore->text(), u"any"_s);
+        maxScore->setValue(0.5);
+        QCOMPARE(maxScore->text(), u"0.50"_s);
+        maxScore->setValue(maxScore->maximum());
+        QCOMPARE(maxScore->text(), u"any"_s);
 
         // Selecting a run loads its detail and the contrasts of runs similar to it.
         auto *detail = child<QTextBrowser>(page, u"detailView"_s);

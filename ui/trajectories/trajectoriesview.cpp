@@ -46,6 +46,29 @@ void fill(QListWidget *list, const QList<SearchHit> &hits)
     }
 }
 
+/// A score's upper bound whose maximum, one step past 1.0, reads "any" (QDoubleSpinBox's special value
+/// text only names the minimum).
+class UpperBoundSpinBox final : public QDoubleSpinBox
+{
+public:
+    using QDoubleSpinBox::QDoubleSpinBox;
+
+    QString textFromValue(double value) const override
+    {
+        return value > 1.0 ? tr("any") : QDoubleSpinBox::textFromValue(value);
+    }
+    double valueFromText(const QString &text) const override
+    {
+        return text == tr("any") ? maximum() : QDoubleSpinBox::valueFromText(text);
+    }
+    QValidator::State validate(QString &text, int &pos) const override
+    {
+        if (tr("any").startsWith(text))
+            return text == tr("any") ? QValidator::Acceptable : QValidator::Intermediate;
+        return QDoubleSpinBox::validate(text, pos);
+    }
+};
+
 } // namespace
 
 TrajectoriesView::TrajectoriesView(TrajectoryService &service, QWidget *parent)
@@ -152,7 +175,7 @@ QWidget *TrajectoriesView::buildFilterBar()
     m_minScore->setSingleStep(0.1);
     m_minScore->setSpecialValueText(tr("any"));
     m_minScore->setValue(-0.01);
-    m_maxScore = new QDoubleSpinBox(bar);
+    m_maxScore = new UpperBoundSpinBox(bar);
     m_maxScore->setObjectName(u"maxScore"_s);
     m_maxScore->setRange(0.0, 1.01); // the maximum means "no upper bound"
     m_maxScore->setSingleStep(0.1);
