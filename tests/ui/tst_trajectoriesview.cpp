@@ -109,6 +109,11 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(detail->toPlainText().contains(runId), 10000);
         QVERIFY(detail->toPlainText().contains(u"Heuristic outcome"_s));
         QTRY_VERIFY_WITH_TIMEOUT(successes->count() + moderate->count() + failures->count() > 0, 10000);
+        // With nothing selected (and no query) the contrasts of the old selection go.
+        list->clearSelection();
+        QCOMPARE(successes->count() + moderate->count() + failures->count(), 0);
+        list->selectRow(0);
+        QTRY_VERIFY_WITH_TIMEOUT(successes->count() + moderate->count() + failures->count() > 0, 10000);
 
         // A query shows its own tiers.
         auto *search = child<QLineEdit>(page, u"searchEdit"_s);

@@ -335,11 +335,21 @@ void TrajectoriesView::onSelectionChanged()
         w->setEnabled(id != 0);
     if (id == 0) {
         m_detail->setPlainText(tr("Select a trajectory to see its turns, outcome, enrichment and decisions."));
+        if (m_search->text().trimmed().isEmpty())
+            clearContrasts(); // they were about a trajectory no longer selected
         return;
     }
     m_detailRequest = m_service.loadDetail(id);
     if (m_search->text().trimmed().isEmpty())
         requestContrasts();
+}
+
+void TrajectoriesView::clearContrasts()
+{
+    m_contrastsRequest = 0; // a reply still on its way is for the old selection
+    m_contrastsTitle->clear();
+    for (QListWidget *list : {m_successes, m_moderate, m_failures})
+        list->clear();
 }
 
 void TrajectoriesView::onDetailLoaded(quint64 requestId, const TrajectoryDetail &detail)

@@ -48,6 +48,7 @@ private:
     QWidget *buildContrastsPanel();
     void applyFilters();
     void requestContrasts();
+    void clearContrasts();
     void onSelectionChanged();
     void onDetailLoaded(quint64 requestId, const trajectories::TrajectoryDetail &detail);
     void onContrastsFinished(quint64 requestId, const trajectories::Contrasts &contrasts);
