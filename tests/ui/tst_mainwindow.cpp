@@ -438,9 +438,9 @@ private Q_SLOTS:
         const QString agentId = agent->currentData().toString();
         const auto runsOf = [this](const QString &id) {
             return m_session->demoServer()->store().read([&id](const demo::DemoDataset &data) {
-                const auto agent = data.find(demo::IdKind::Agent, id);
-                return agent ? qint64(std::count_if(data.runs.cbegin(), data.runs.cend(),
-                                                    [&agent](const auto &run) { return run.agent == *agent; }))
+                const auto index = data.find(demo::IdKind::Agent, id);
+                return index ? qint64(std::count_if(data.runs.cbegin(), data.runs.cend(),
+                                                    [&index](const auto &run) { return run.agent == *index; }))
                              : qint64(-1);
             });
         };
