@@ -194,6 +194,34 @@ private Q_SLOTS:
         QCOMPARE(*after, *fresh);
     }
 
+    // A trajectory deleted and another written between two computations: same count, other rows.
+    void keptIndexNoticesADeletion()
+    {
+        testsupport::CacheFixture cache;
+        QVERIFY(cache.open());
+        const QList<Row> all = dataset();
+        QVERIFY(writeRows(cache, all.mid(0, 3)).ok());
+        AnalyticsFilter filter;
+        filter.serverId = cache.serverId();
+        auto db = cache.read();
+        trajectories::FilterIndex index;
+        QVERIFY(computeTrajectoryStats(db, index, filter));
+        QVERIFY(cache.writer().call<Done>([](store::Database &w) -> Result<Done> {
+            if (auto done = w.exec("DELETE FROM trajectories WHERE run_id = 'r1'"); !done)
+                return done.error();
+            return Done{};
+        }).result().ok());
+        QVERIFY(writeRows(cache, {all[3]}).ok());
+        auto after = computeTrajectoryStats(db, index, filter);
+        QVERIFY(after);
+        QCOMPARE(after->trajectories, 3);
+        trajectories::FilterIndex fresh;
+        auto expected = computeTrajectoryStats(db, fresh, filter);
+        QVERIFY(expected);
+        QCOMPARE(*after, *expected);
+        QCOMPARE(after->categories, (QList<LabelCount>{{u"data"_s, 2}, {u"debugging"_s, 1}}));
+    }
+
     void oneTrajectory()
     {
         auto stats = statsOf({dataset().first()}, {});

@@ -46,7 +46,7 @@ bool FilterIndex::matches(const Compiled &c, const Row &row)
 
 Status FilterIndex::refresh(store::Database &db)
 {
-    auto latest = db.prepare("SELECT max(row_seq), count(*) FROM trajectories");
+    auto latest = db.prepare("SELECT max(row_seq), count(*), sum(rowid) FROM trajectories");
     if (!latest)
         return latest.error();
     auto row = latest->step();
@@ -54,17 +54,27 @@ Status FilterIndex::refresh(store::Database &db)
         return row.error();
     const qint64 maxSeq = latest->int64(0);
     const qint64 count = latest->int64(1);
-    if (maxSeq == m_seq && count == size())
+    const qint64 rowIdSum = latest->int64(2);
+    const auto current = [&] { return count == size() && rowIdSum == m_rowIdSum; };
+    if (maxSeq == m_seq && current())
         return success();
-    if (count < size())
-        *this = FilterIndex(); // rows were deleted: start over
-    const qint64 afterSeq = m_seq;
-    if (auto s = loadRows(db, afterSeq); !s)
+    if (auto s = load(db, m_seq); !s)
         return s;
-    if (auto s = loadTags(db, afterSeq); !s)
-        return s;
+    if (!current()) {
+        // A row is gone (deleted; its row_seq cannot say so): the set of ids differs, so start over.
+        *this = FilterIndex();
+        if (auto s = load(db, m_seq); !s)
+            return s;
+    }
     m_seq = std::max(m_seq, maxSeq);
     return success();
+}
+
+Status FilterIndex::load(store::Database &db, qint64 afterSeq)
+{
+    if (auto s = loadRows(db, afterSeq); !s)
+        return s;
+    return loadTags(db, afterSeq);
 }
 
 Status FilterIndex::loadRows(store::Database &db, qint64 afterSeq)
@@ -140,6 +150,7 @@ FilterIndex::Row &FilterIndex::slot(qint64 rowId)
     if (index < 0) {
         index = size();
         m_slotOf.insert(rowId, index);
+        m_rowIdSum += rowId;
         m_rows.push_back(Row{});
         m_rows.back().rowId = rowId;
     }

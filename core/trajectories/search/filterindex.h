@@ -21,13 +21,14 @@ namespace lettascope::trajectories {
 
 /**
  * The filterable columns of every trajectory, in memory, so a search's filter is a scan of small rows
- * (about a millisecond for 100,000) rather than an SQL query. SQLite keeps no statistics here and picks
- * an index by rule: "the last week, moderate complexity" went through the complexity index and looked up
- * half the table (100 ms). Selects exactly what filterSql() selects; the tests compare the two.
+ * (about a millisecond for 100,000) rather than an SQL query, and the Analytics tab counts scores, labels
+ * and tags without reading the table. SQLite keeps no statistics here and picks an index by rule: "the
+ * last week, moderate complexity" went through the complexity index and looked up half the table
+ * (100 ms). Selects exactly what filterSql() selects; the tests compare the two.
  *
- * Refreshed like the VectorIndex, from the rows whose row_seq moved. A row deleted and not replaced may
- * linger until the next full reload; a stale row id only ever admits a trajectory that no longer exists,
- * which neither the vector nor the keyword side can return.
+ * Refreshed like the VectorIndex, from the rows whose row_seq moved. A deleted row leaves no row_seq
+ * behind, so the row count and the sum of row ids are compared too; when either differs after the
+ * update, the index is loaded again from scratch.
  *
  * Not thread-safe: owned and used by one thread, with the VectorIndex.
  */
@@ -84,6 +85,7 @@ private:
     Compiled compile(const TrajectoryFilters &filters) const;
     static bool matches(const Compiled &compiled, const Row &row);
 
+    Status load(store::Database &db, qint64 afterSeq);
     Status loadRows(store::Database &db, qint64 afterSeq);
     Status loadTags(store::Database &db, qint64 afterSeq);
     int intern(QByteArrayView utf8);
@@ -96,6 +98,7 @@ private:
     QHash<QByteArray, int> m_ids;       ///< UTF-8 → id: agents, statuses, categories, complexities and tags share one pool
     QStringList m_labels;               ///< m_ids reversed
     qint64 m_seq = 0;
+    qint64 m_rowIdSum = 0;              ///< of the rows held: with size(), tells a deletion from no change
 };
 
 } // namespace lettascope::trajectories
