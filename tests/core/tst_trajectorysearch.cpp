@@ -79,6 +79,22 @@ HybridSearch::EmbedQuery localEmbed()
     return [](const QString &text) { return LocalBackend().embedQuery(text); };
 }
 
+/// The fixture's cache searched as the app searches it: one model's vectors and the filter index.
+struct Searcher {
+    Searcher(store::Database database, const QString &model)
+        : db(std::move(database))
+        , vectors(model)
+        , search(db, &vectors, filters, localEmbed())
+    {
+    }
+    bool refresh() { return vectors.refresh(db) && filters.refresh(db); }
+
+    store::Database db;
+    VectorIndex vectors;
+    FilterIndex filters;
+    HybridSearch search;    ///< refers to the members above: a Searcher stays where it was made
+};
+
 } // namespace
 
 class TestTrajectorySearch : public QObject
@@ -206,16 +222,12 @@ private Q_SLOTS:
 
     void hybridFindsTheTopic()
     {
-        auto db = m_cache.read();
-        VectorIndex index(u"local:hash256-v1"_s);
-        QVERIFY(index.refresh(db));
-        FilterIndex filterIndex;
-        QVERIFY(filterIndex.refresh(db));
-        HybridSearch search(db, &index, filterIndex, localEmbed());
+        Searcher s(m_cache.read(), u"local:hash256-v1"_s);
+        QVERIFY(s.refresh());
         SearchRequest request;
         request.text = u"weather forecast Paris"_s;
         request.limit = 5;
-        auto results = search.search(request);
+        auto results = s.search.search(request);
         QVERIFY(results);
         QCOMPARE(results->hits.size(), 5);
         QCOMPARE(results->embeddingModel, u"local:hash256-v1"_s);
@@ -310,17 +322,14 @@ private Q_SLOTS:
     void filters()
     {
         QFETCH(TrajectoryFilters, filters);
-        auto db = m_cache.read();
-        VectorIndex index(u"local:hash256-v1"_s);
-        QVERIFY(index.refresh(db));
-        FilterIndex filterIndex;
-        QVERIFY(filterIndex.refresh(db));
-        HybridSearch search(db, &index, filterIndex, localEmbed());
+        Searcher s(m_cache.read(), u"local:hash256-v1"_s);
+        QVERIFY(s.refresh());
+        auto &db = s.db;
         SearchRequest request;
         request.text = u"tool error"_s;
         request.filters = filters;
         request.limit = 100;
-        auto results = search.search(request);
+        auto results = s.search.search(request);
         QVERIFY(results);
         // Every hit satisfies the filter, and every keyword match that does is found.
         const qint64 expected = *countTrajectories(db, filters);
@@ -370,17 +379,14 @@ private Q_SLOTS:
             return stmt->run();
         }).result();
         QVERIFY(set);
-        auto db = m_cache.read();
+        Searcher s(m_cache.read(), u"local:hash256-v1"_s);
+        QVERIFY(s.refresh());
+        auto &db = s.db;
         const qint64 target = **findTrajectory(db, 0, u"run-000000"_s);
-        VectorIndex index(u"local:hash256-v1"_s);
-        QVERIFY(index.refresh(db));
-        FilterIndex filterIndex;
-        QVERIFY(filterIndex.refresh(db));
-        HybridSearch search(db, &index, filterIndex, localEmbed());
         SearchRequest request;
         request.text = u"weather Paris"_s;
         request.limit = 60;
-        auto contrasts = search.contrasts(request);
+        auto contrasts = s.search.contrasts(request);
         QVERIFY(contrasts);
         auto contains = [target](const QList<SearchHit> &hits) {
             return std::any_of(hits.begin(), hits.end(), [target](const SearchHit &h) { return h.row.rowId == target; });
@@ -401,17 +407,14 @@ private Q_SLOTS:
 
     void similarRuns()
     {
-        auto db = m_cache.read();
-        VectorIndex index(u"local:hash256-v1"_s);
-        QVERIFY(index.refresh(db));
-        FilterIndex filterIndex;
-        QVERIFY(filterIndex.refresh(db));
-        HybridSearch search(db, &index, filterIndex, localEmbed());
+        Searcher s(m_cache.read(), u"local:hash256-v1"_s);
+        QVERIFY(s.refresh());
+        auto &db = s.db;
         const qint64 weather = **findTrajectory(db, 0, u"run-000002"_s);
         SearchRequest request;
         request.likeTrajectory = weather;
         request.limit = 3;
-        auto results = search.search(request);
+        auto results = s.search.search(request);
         QVERIFY(results);
         QCOMPARE(results->hits.size(), 3);
         for (const SearchHit &hit : results->hits) {
@@ -422,15 +425,11 @@ private Q_SLOTS:
 
     void keywordOnlyWithoutVectors()
     {
-        auto db = m_cache.read();
-        VectorIndex empty(u"openai:text-embedding-3-small"_s);
-        QVERIFY(empty.refresh(db));
-        FilterIndex filterIndex;
-        QVERIFY(filterIndex.refresh(db));
-        HybridSearch search(db, &empty, filterIndex, localEmbed());
+        Searcher s(m_cache.read(), u"openai:text-embedding-3-small"_s);
+        QVERIFY(s.refresh());
         SearchRequest request;
         request.text = u"lighthouse"_s;
-        auto results = search.search(request);
+        auto results = s.search.search(request);
         QVERIFY(results);
         QVERIFY(!results->hits.isEmpty());
         QVERIFY(results->embeddingModel.isEmpty());
@@ -442,29 +441,26 @@ private Q_SLOTS:
     // With a budget for one word only, the rarer alone matches and the note names the word left out.
     void commonWordsAreNamed()
     {
-        auto db = m_cache.read();
+        Searcher s(m_cache.read(), u"openai:text-embedding-3-small"_s);
+        QVERIFY(s.refresh());
+        auto &db = s.db;
         const QStringList words{u"weather"_s, u"lighthouse"_s};
         const auto documents = documentFrequencies(db, words);
         QVERIFY(documents);
         QVERIFY2(documents->at(0) > 0 && documents->at(1) > 0, "the scenario runs mention both words");
         // The more common word goes; between equals, the one typed last.
         const QString common = documents->at(1) < documents->at(0) ? words[0] : words[1];
-        VectorIndex empty(u"openai:text-embedding-3-small"_s);
-        QVERIFY(empty.refresh(db));
-        FilterIndex filterIndex;
-        QVERIFY(filterIndex.refresh(db));
-        HybridSearch search(db, &empty, filterIndex, localEmbed());
-        search.setKeywordMatchBudget(std::min(documents->at(0), documents->at(1)));
+        s.search.setKeywordMatchBudget(std::min(documents->at(0), documents->at(1)));
         SearchRequest request;
         request.text = words.join(u' ');
         request.limit = 100;
-        auto results = search.search(request);
+        auto results = s.search.search(request);
         QVERIFY(results);
         QVERIFY2(results->note.contains(u"too common to match: "_s + common), qPrintable(results->note));
         QCOMPARE(results->hits.size(), std::min(documents->at(0), documents->at(1)));
         // Without the budget both words match.
-        search.setKeywordMatchBudget(KeywordMatchBudget);
-        results = search.search(request);
+        s.search.setKeywordMatchBudget(KeywordMatchBudget);
+        results = s.search.search(request);
         QVERIFY(results);
         QVERIFY(!results->note.contains(u"too common"_s));
         QVERIFY(results->hits.size() > std::min(documents->at(0), documents->at(1)));
