@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "cachecounts.h"
 
+#include "scalarquery.h"
 #include "store/sqlite.h"
 
 #include <QTest>
@@ -8,19 +9,6 @@
 using namespace lettascope::store;
 
 namespace testsupport {
-
-namespace {
-
-qint64 scalar(Database &db, const char *sql)
-{
-    auto statement = db.prepare(sql);
-    if (!statement)
-        return -1;
-    auto row = statement->step();
-    return row && *row ? statement->int64(0) : -1;
-}
-
-} // namespace
 
 QString CacheCounts::toString() const
 {
