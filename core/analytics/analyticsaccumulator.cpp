@@ -42,24 +42,27 @@ std::optional<qint64> runTokens(const RunFacts &f)
     return f.promptTokens.value_or(0) + f.completionTokens.value_or(0);
 }
 
-QList<ErrorGroup> errorGroups(const auto &errors, auto &&accept)
+// The newest distinct run ids of (−created, run id) occurrences, newest first; ties by run id.
+QStringList newestRuns(const std::vector<std::pair<qint64, QString>> &occurrences)
 {
-    QList<ErrorGroup> groups;
-    for (const auto &[key, acc] : errors) {
-        if (!accept(key.first, acc))
-            continue;
-        ErrorGroup group{key.first, key.second, acc.count, {}};
-        for (const auto &[negCreated, runId] : acc.runs) {
-            if (group.exampleRunIds.size() == kExamples)
-                break;
-            if (!group.exampleRunIds.contains(runId))
-                group.exampleRunIds << runId;
+    QVarLengthArray<const std::pair<qint64, QString> *, kExamples + 1> newest;
+    for (const auto &occurrence : occurrences) {
+        const auto same = std::find_if(newest.begin(), newest.end(),
+                                       [&](const auto *kept) { return kept->second == occurrence.second; });
+        if (same != newest.end()) {
+            if (occurrence < **same)
+                *same = &occurrence;
+        } else {
+            newest << &occurrence;
         }
-        groups << group;
+        std::sort(newest.begin(), newest.end(), [](const auto *a, const auto *b) { return *a < *b; });
+        if (newest.size() > kExamples)
+            newest.resize(kExamples);
     }
-    std::stable_sort(groups.begin(), groups.end(),
-                     [](const ErrorGroup &a, const ErrorGroup &b) { return a.count > b.count; });
-    return groups;
+    QStringList ids;
+    for (const auto *occurrence : newest)
+        ids << occurrence->second;
+    return ids;
 }
 
 } // namespace
@@ -67,6 +70,20 @@ QList<ErrorGroup> errorGroups(const auto &errors, auto &&accept)
 AnalyticsAccumulator::AnalyticsAccumulator(AnalyticsFilter filter, PriceTable prices)
     : m_filter(std::move(filter)), m_prices(std::move(prices))
 {
+}
+
+QList<ErrorGroup> AnalyticsAccumulator::errorGroups(auto &&accept) const
+{
+    QList<ErrorGroup> groups;
+    for (const auto &[key, acc] : m_errors) {
+        const int count = int(acc.runs.size());
+        if (accept(key.source, count))
+            groups << ErrorGroup{key.source, key.signature, count, newestRuns(acc.runs)};
+    }
+    std::sort(groups.begin(), groups.end(), [](const ErrorGroup &a, const ErrorGroup &b) {
+        return std::tie(b.count, a.source, a.signature) < std::tie(a.count, b.source, b.signature);
+    });
+    return groups;
 }
 
 void AnalyticsAccumulator::reset(const RunFactsMap &facts)
@@ -77,16 +94,15 @@ void AnalyticsAccumulator::reset(const RunFactsMap &facts)
         apply(f, +1);
 }
 
-void AnalyticsAccumulator::update(qint64 serverId, const QSet<QString> &runIds, const RunFactsMap &reloaded)
+void AnalyticsAccumulator::update(const QList<qint64> &rowIds, const RunFactsMap &reloaded)
 {
-    for (const QString &runId : runIds) {
-        const QString key = runKey(serverId, runId);
+    for (const qint64 key : rowIds) {
         if (auto old = m_facts.constFind(key); old != m_facts.constEnd()) {
             apply(*old, -1);
             m_facts.erase(old);
         }
         if (auto fresh = reloaded.constFind(key); fresh != reloaded.constEnd()) {
-            m_facts.insert(key, *fresh);
+            m_facts.emplace(key, *fresh);
             apply(*fresh, +1);
         }
     }
@@ -94,33 +110,34 @@ void AnalyticsAccumulator::update(qint64 serverId, const QSet<QString> &runIds, 
 
 const std::optional<ModelPrice> &AnalyticsAccumulator::priceOf(const QString &model) const
 {
-    auto it = m_priceByModel.constFind(model);
-    if (it == m_priceByModel.constEnd())
-        it = m_priceByModel.insert(model, m_prices.find(model));
-    return *it;
+    auto it = m_priceByModel.find(model);
+    if (it == m_priceByModel.end())
+        it = m_priceByModel.emplace(model, m_prices.find(model)).first;
+    return it->second;
 }
 
 int AnalyticsAccumulator::toolId(const QString &name)
 {
-    auto it = m_toolIds.constFind(name);
-    if (it == m_toolIds.constEnd()) {
-        it = m_toolIds.insert(name, int(m_toolNames.size()));
+    auto it = m_toolIds.find(name);
+    if (it == m_toolIds.end()) {
+        it = m_toolIds.emplace(name, int(m_toolNames.size())).first;
         m_toolNames << name;
     }
-    return *it;
+    return it->second;
 }
 
-std::optional<qint64> AnalyticsAccumulator::runCost(const RunFacts &f) const
+// Counts the models without a price and returns the run's cost: none unless every model has a price.
+std::optional<qint64> AnalyticsAccumulator::applyCost(const RunFacts &f, int sign)
 {
-    if (f.modelTokens.isEmpty())
-        return std::nullopt;
-    qint64 total = 0;
+    std::optional<qint64> total = f.modelTokens.isEmpty() ? std::nullopt : std::optional<qint64>(0);
     for (const ModelTokens &tokens : f.modelTokens) {
         const auto &price = priceOf(tokens.model);
+        if (!price && (tokens.prompt || tokens.completion)) {
+            m_unpricedModels[tokens.model] += sign;
+            eraseIf(m_unpricedModels, tokens.model, [](int n) { return n == 0; });
+        }
         const auto cost = price ? PriceTable::costMicros(*price, tokens) : std::nullopt;
-        if (!cost)
-            return std::nullopt;
-        total += *cost;
+        total = total && cost ? std::optional<qint64>(*total + *cost) : std::nullopt;
     }
     return total;
 }
@@ -132,19 +149,20 @@ void AnalyticsAccumulator::apply(const RunFacts &f, int sign)
         const qint64 start = m_filter.bucketStart(*f.createdMs);
         m_buckets[start].apply(f, sign);
         eraseIf(m_buckets, start, [](const BucketAccumulator &b) { return b.isEmpty(); });
-        auto &agentBuckets = m_agentBuckets[f.agentId];
-        agentBuckets[start].apply(f, sign);
-        eraseIf(agentBuckets, start, [](const BucketAccumulator &b) { return b.isEmpty(); });
-        eraseIf(m_agentBuckets, f.agentId, [](const auto &buckets) { return buckets.empty(); });
     }
 
     AgentAccumulator &agent = m_agents[f.agentId];
     agent.all.apply(f, sign);
+    if (f.createdMs) {
+        const qint64 start = m_filter.bucketStart(*f.createdMs);
+        agent.buckets[start].apply(f, sign);
+        eraseIf(agent.buckets, start, [](const BucketAccumulator &b) { return b.isEmpty(); });
+    }
     if (const auto tokens = runTokens(f)) {
         agent.tokens += sign * *tokens;
         agent.tokenRuns += sign;
     }
-    const auto cost = runCost(f);
+    const auto cost = applyCost(f, sign);
     if (cost) {
         agent.costMicros += sign * *cost;
         agent.pricedRuns += sign;
@@ -156,12 +174,6 @@ void AnalyticsAccumulator::apply(const RunFacts &f, int sign)
         }
     }
     eraseIf(m_agents, f.agentId, [](const AgentAccumulator &a) { return a.all.isEmpty(); });
-    for (const ModelTokens &tokens : f.modelTokens) {
-        if (!priceOf(tokens.model) && (tokens.prompt || tokens.completion)) {
-            m_unpricedModels[tokens.model] += sign;
-            eraseIf(m_unpricedModels, tokens.model, [](int n) { return n == 0; });
-        }
-    }
 
     m_tokens.apply(f, sign);
     if (succeeded)
@@ -176,9 +188,9 @@ void AnalyticsAccumulator::apply(const RunFacts &f, int sign)
         if (call.executionNs) {
             tool.executionSumNs += sign * *call.executionNs;
             if (sign > 0)
-                tool.executionNs.insert(*call.executionNs);
+                tool.executionNs.add(*call.executionNs);
             else
-                tool.executionNs.erase(tool.executionNs.find(*call.executionNs));
+                tool.executionNs.remove(*call.executionNs);
         }
         eraseIf(m_tools, call.tool, [](const ToolAccumulator &t) { return t.calls == 0; });
     }
@@ -186,11 +198,10 @@ void AnalyticsAccumulator::apply(const RunFacts &f, int sign)
     applyNGrams(f, sign);
 
     if (f.status == RunStatus::Running || f.status == RunStatus::Created) {
-        const QString key = runKey(f.serverId, f.id);
         if (sign > 0)
-            m_activeRuns.insert(key);
+            m_activeRuns.insert(f.rowId);
         else
-            m_activeRuns.erase(key);
+            m_activeRuns.erase(f.rowId);
     }
 }
 
@@ -198,14 +209,18 @@ void AnalyticsAccumulator::applyErrors(const RunFacts &f, int sign)
 {
     const std::pair<qint64, QString> example{-f.createdMs.value_or(0), f.id};
     auto add = [&](const QString &source, const QString &signature) {
-        const std::pair<QString, QString> key{source, signature};
-        ErrorAccumulator &acc = m_errors[key];
-        acc.count += sign;
-        if (sign > 0)
-            acc.runs.insert(example);
-        else
-            acc.runs.erase(acc.runs.find(example));
-        eraseIf(m_errors, key, [](const ErrorAccumulator &a) { return a.count == 0; });
+        ErrorKey key{source, signature};
+        if (sign > 0) {
+            m_errors[std::move(key)].runs.push_back(example);
+            return;
+        }
+        const auto it = m_errors.find(key);
+        auto &runs = it->second.runs;
+        const auto occurrence = std::find(runs.begin(), runs.end(), example);
+        *occurrence = std::move(runs.back());
+        runs.pop_back();
+        if (runs.empty())
+            m_errors.erase(it);
     };
     if (f.status == RunStatus::Failed)
         add(u"run"_s, f.errorSignature);
@@ -282,11 +297,13 @@ QList<AgentRow> AnalyticsAccumulator::leaderboard() const
             row.totalTokens = acc.tokens;
         if (acc.pricedRuns > 0)
             row.costMicros = acc.costMicros;
-        if (auto buckets = m_agentBuckets.find(agentId); buckets != m_agentBuckets.end())
-            row.trend = agentTrend(buckets->second);
+        if (!acc.buckets.empty())
+            row.trend = agentTrend(acc.buckets);
         rows << row;
     }
-    std::stable_sort(rows.begin(), rows.end(), [](const AgentRow &a, const AgentRow &b) { return a.runs > b.runs; });
+    std::sort(rows.begin(), rows.end(), [](const AgentRow &a, const AgentRow &b) {
+        return a.runs != b.runs ? a.runs > b.runs : a.agentId < b.agentId;
+    });
     return rows;
 }
 
@@ -297,25 +314,29 @@ AnalyticsResult AnalyticsAccumulator::result(qint64 nowMs, qint64 stuckAfterMs) 
     r.totalRuns = m_facts.size();
     for (const auto &[start, bucket] : m_buckets)
         r.buckets << bucket.stats(start);
-    for (const auto &[agentId, buckets] : m_agentBuckets) {
+    for (const auto &[agentId, agent] : m_agents) {
+        if (agent.buckets.empty())
+            continue;
         QList<BucketStats> &series = r.bucketsByAgent[agentId];
-        for (const auto &[start, bucket] : buckets)
+        for (const auto &[start, bucket] : agent.buckets)
             series << bucket.stats(start);
     }
 
     for (const auto &[name, acc] : m_tools) {
         ToolStats tool{name, acc.calls, acc.errors, double(acc.errors) / acc.calls, int(acc.executionNs.size()), {}, {}};
-        if (!acc.executionNs.empty()) {
+        if (!acc.executionNs.isEmpty()) {
             tool.meanExecutionNs = double(acc.executionSumNs) / double(acc.executionNs.size());
-            tool.p95ExecutionNs = percentile(acc.executionNs, 95);
+            tool.p95ExecutionNs = acc.executionNs.percentile(95);
         }
         r.tools << tool;
     }
-    std::stable_sort(r.tools.begin(), r.tools.end(), [](const ToolStats &a, const ToolStats &b) { return a.calls > b.calls; });
+    std::sort(r.tools.begin(), r.tools.end(), [](const ToolStats &a, const ToolStats &b) {
+        return a.calls != b.calls ? a.calls > b.calls : a.tool < b.tool;
+    });
 
-    r.runFailures = errorGroups(m_errors, [](const QString &source, const auto &) { return source == u"run"; });
-    r.toolErrors = errorGroups(m_errors, [](const QString &source, const auto &) { return source != u"run"; });
-    r.recurringErrors = errorGroups(m_errors, [](const QString &, const auto &acc) { return acc.count >= 2; });
+    r.runFailures = errorGroups([](const QString &source, int) { return source == u"run"; });
+    r.toolErrors = errorGroups([](const QString &source, int) { return source != u"run"; });
+    r.recurringErrors = errorGroups([](const QString &, int count) { return count >= 2; });
 
     TokenEfficiency &t = r.tokens;
     t.perRun = m_tokens.means();
@@ -357,7 +378,7 @@ AnalyticsResult AnalyticsAccumulator::result(qint64 nowMs, qint64 stuckAfterMs) 
     if (r.patterns.size() > kMaxPatterns)
         r.patterns.resize(kMaxPatterns);
 
-    for (const QString &key : m_activeRuns) {
+    for (const qint64 key : m_activeRuns) {
         const RunFacts &f = *m_facts.constFind(key);
         const qint64 last = f.lastActivityMs.value_or(f.createdMs.value_or(nowMs));
         if (nowMs - last >= stuckAfterMs)

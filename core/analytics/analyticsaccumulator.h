@@ -5,12 +5,14 @@
 #include "bucketaccumulator.h"
 #include "pricetable.h"
 #include "runfacts.h"
+#include "texthash.h"
 
 #include <QHash>
 #include <QSet>
 
 #include <map>
 #include <set>
+#include <unordered_map>
 
 namespace lettascope::analytics {
 
@@ -24,9 +26,9 @@ public:
 
     /// Replaces everything with these runs (a full load).
     void reset(const RunFactsMap &facts);
-    /// Applies a reload of some runs of one server: each of `runIds` takes its facts from `reloaded`, or
-    /// leaves when absent there (deleted, or no longer inside the filter).
-    void update(qint64 serverId, const QSet<QString> &runIds, const RunFactsMap &reloaded);
+    /// Applies a reload of some runs: each of `rowIds` takes its facts from `reloaded`, or leaves when
+    /// absent there (no longer inside the filter).
+    void update(const QList<qint64> &rowIds, const RunFactsMap &reloaded);
 
     /// `nowMs` and `stuckAfterMs` decide which running runs count as stuck.
     AnalyticsResult result(qint64 nowMs, qint64 stuckAfterMs) const;
@@ -39,49 +41,63 @@ private:
         int calls = 0;
         int errors = 0;
         qint64 executionSumNs = 0;
-        std::multiset<qint64> executionNs;
+        Sample executionNs;
     };
     struct AgentAccumulator {
         BucketAccumulator all;
+        std::map<qint64, BucketAccumulator> buckets;  ///< runs with a creation time, by bucket start
         qint64 tokens = 0;
         int tokenRuns = 0;
         qint64 costMicros = 0;
         int pricedRuns = 0;
     };
-    /// Occurrences of one signature; examples are (−created, run id) so the newest come first.
+    /// Occurrences of one signature as (−created, run id), so the smallest are the newest: unordered, since
+    /// only the three newest are ever read and a vector costs no allocation per occurrence.
     struct ErrorAccumulator {
-        int count = 0;
-        std::multiset<std::pair<qint64, QString>> runs;
+        std::vector<std::pair<qint64, QString>> runs;
     };
+    struct ErrorKey {
+        QString source;      ///< "run", or the tool
+        QString signature;
+        friend bool operator==(const ErrorKey &, const ErrorKey &) = default;
+    };
+    struct ErrorKeyHash {
+        std::size_t operator()(const ErrorKey &key) const
+        {
+            return TextHash()(key.source) * 31 + TextHash()(key.signature);
+        }
+    };
+    template<typename Value>
+    using TextMap = std::unordered_map<QString, Value, TextHash, TextEqual>;
     struct NGramCounts {
         int failed = 0;
         int successful = 0;
     };
 
     void apply(const RunFacts &facts, int sign);
-    std::optional<qint64> runCost(const RunFacts &facts) const;
+    std::optional<qint64> applyCost(const RunFacts &facts, int sign);
     const std::optional<ModelPrice> &priceOf(const QString &model) const;
     int toolId(const QString &name);
     void applyErrors(const RunFacts &facts, int sign);
     void applyNGrams(const RunFacts &facts, int sign);
     QList<AgentRow> leaderboard() const;
     Trend agentTrend(const std::map<qint64, BucketAccumulator> &buckets) const;
+    QList<ErrorGroup> errorGroups(auto &&accept) const;
 
     AnalyticsFilter m_filter;
     PriceTable m_prices;
     RunFactsMap m_facts;
     std::map<qint64, BucketAccumulator> m_buckets;
-    std::map<QString, std::map<qint64, BucketAccumulator>> m_agentBuckets;
-    std::map<QString, AgentAccumulator> m_agents;
-    std::map<QString, ToolAccumulator> m_tools;
-    std::map<std::pair<QString, QString>, ErrorAccumulator> m_errors; ///< (source, signature)
+    TextMap<AgentAccumulator> m_agents;
+    TextMap<ToolAccumulator> m_tools;
+    std::unordered_map<ErrorKey, ErrorAccumulator, ErrorKeyHash> m_errors;
     /// Tool names as small integers, so an n-gram is one integer key rather than a string built per run;
     /// ids are never reused, so keys stay valid as runs come and go.
-    QHash<QString, int> m_toolIds;
+    TextMap<int> m_toolIds;
     QList<QString> m_toolNames;
     QHash<quint64, NGramCounts> m_ngrams;
     /// The price table's answer per model name: looking a name up (handles, dated snapshots) is string work.
-    mutable QHash<QString, std::optional<ModelPrice>> m_priceByModel;
+    mutable TextMap<std::optional<ModelPrice>> m_priceByModel;
     int m_failedRuns = 0;
     int m_successfulRuns = 0;
     TokenAccumulator m_tokens;
@@ -92,7 +108,7 @@ private:
     int m_pricedSuccessfulRuns = 0;
     std::map<QString, int> m_unpricedModels;
     std::map<int, int> m_stepsPerRun;
-    std::set<QString> m_activeRuns; ///< keys of runs still created or running
+    std::set<qint64> m_activeRuns; ///< rowids of runs still created or running
 };
 
 } // namespace lettascope::analytics

@@ -83,6 +83,11 @@ public:
         if (!db)
             return;
         ComputeStats stats{true, 0, 0};
+        auto rowIds = loadRunRowIds(*db, changes.serverId, changes.runIds);
+        if (!rowIds) {
+            fail(rowIds.error());
+            return;
+        }
         for (auto &[key, accumulator] : m_cache) {
             auto facts = loadRunFacts(*db, accumulator.filter(), changes.serverId, changes.runIds);
             if (!facts) {
@@ -90,7 +95,7 @@ public:
                 return;
             }
             stats.runsReloaded += facts->size();
-            accumulator.update(changes.serverId, changes.runIds, *facts);
+            accumulator.update(*rowIds, *facts);
         }
         if (AnalyticsAccumulator *current = find(m_current))
             publish(*current, stats, timer);

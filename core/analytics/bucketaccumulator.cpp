@@ -1,19 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "bucketaccumulator.h"
 
-#include <iterator>
-
 namespace lettascope::analytics {
-
-qint64 percentile(const std::multiset<qint64> &sorted, int p)
-{
-    const auto n = qint64(sorted.size());
-    const qint64 rank = (p * n + 99) / 100; // ceil(p/100 * n), in integers so results are exact
-    // Walk from the nearer end: p99 of a large sample is a few steps from the back.
-    if (rank > n / 2)
-        return *std::prev(sorted.end(), n - qMax<qint64>(rank, 1) + 1);
-    return *std::next(sorted.begin(), qMax<qint64>(rank, 1) - 1);
-}
 
 void TokenAccumulator::apply(const RunFacts &facts, int sign)
 {
@@ -51,9 +39,9 @@ void BucketAccumulator::apply(const RunFacts &facts, int sign)
         stopReasons.erase(facts.stopReason);
     if (facts.durationNs && isTerminal(facts.status)) {
         if (sign > 0)
-            durationsNs.insert(*facts.durationNs);
+            durationsNs.add(*facts.durationNs);
         else
-            durationsNs.erase(durationsNs.find(*facts.durationNs));
+            durationsNs.remove(*facts.durationNs);
     }
     tokens.apply(facts, sign);
     if (facts.status == RunStatus::Completed)
@@ -75,8 +63,8 @@ BucketStats BucketAccumulator::stats(qint64 startMs) const
     }
     for (const auto &[reason, count] : stopReasons)
         s.stopReasons.insert(reason, count);
-    if (!durationsNs.empty())
-        s.durationNs = Percentiles{percentile(durationsNs, 50), percentile(durationsNs, 90), percentile(durationsNs, 99)};
+    if (!durationsNs.isEmpty())
+        s.durationNs = Percentiles{durationsNs.percentile(50), durationsNs.percentile(90), durationsNs.percentile(99)};
     s.tokensPerRun = tokens.means();
     s.tokensPerSuccessfulRun = successfulTokens.means();
     return s;

@@ -3,14 +3,11 @@
 
 #include "analyticsresult.h"
 #include "runfacts.h"
+#include "sample.h"
 
 #include <map>
-#include <set>
 
 namespace lettascope::analytics {
-
-/// Nearest-rank percentile (p in 1..100) of a non-empty sorted sample.
-qint64 percentile(const std::multiset<qint64> &sorted, int p);
 
 /// Token sums over the runs that reported each kind; add/remove keep it exact under updates.
 struct TokenAccumulator {
@@ -29,7 +26,7 @@ struct BucketAccumulator {
     int failed = 0;
     int cancelled = 0;
     std::map<QString, int> stopReasons;
-    std::multiset<qint64> durationsNs;
+    Sample durationsNs;
     TokenAccumulator tokens;
     TokenAccumulator successfulTokens;
 

@@ -2,8 +2,9 @@
 #include "factloader.h"
 
 #include "errorsignature.h"
+#include "factcodec.h"
+#include "store/eachrow.h"
 #include "store/sqlite.h"
-
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -25,9 +26,14 @@ struct Scope {
     QList<std::variant<qint64, QString>> values;
 };
 
+QString jsonList(const QJsonArray &items)
+{
+    return QString::fromUtf8(QJsonDocument(items).toJson(QJsonDocument::Compact));
+}
+
 QString jsonList(const QStringList &items)
 {
-    return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(items)).toJson(QJsonDocument::Compact));
+    return jsonList(QJsonArray::fromStringList(items));
 }
 
 Scope buildScope(const AnalyticsFilter &filter, qint64 serverId, const QSet<QString> *runIds)
@@ -63,39 +69,6 @@ Result<store::Statement> prepare(store::Database &db, const QString &sql, const 
     return stmt;
 }
 
-template<typename RowFunction>
-Status forEachRow(store::Statement &stmt, RowFunction &&onRow)
-{
-    while (true) {
-        auto row = stmt.step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return success();
-        onRow(stmt);
-    }
-}
-
-// Texts that repeat across rows (agents, statuses, stop reasons, tools, models, error signatures) are
-// decoded once and then shared: a scan of 100,000 runs would otherwise allocate a string per row and column.
-class TextPool
-{
-public:
-    QString text(QByteArrayView utf8)
-    {
-        if (utf8.isNull())
-            return {};
-        // The lookup key borrows the row's bytes; only a text seen for the first time is copied.
-        const auto it = m_texts.constFind(QByteArray::fromRawData(utf8.data(), utf8.size()));
-        if (it != m_texts.constEnd())
-            return *it;
-        return *m_texts.insert(utf8.toByteArray(), QString::fromUtf8(utf8));
-    }
-
-private:
-    QHash<QByteArray, QString> m_texts;
-};
-
 // A loaded run and, per tool call in order, the step that made it (to attribute step tool times).
 struct LoadedRun {
     RunFacts facts;
@@ -110,16 +83,19 @@ class Loading
 public:
     std::vector<LoadedRun> runs;
     TextPool pool;
+    /// Runs whose tool calls and model tokens are not in run_facts: read from messages and steps.
+    QJsonArray derivedRowIds;
 
-    /// Only while no scan holds a LoadedRun pointer: adding may move the runs.
-    void add(qint64 rowId, RunFacts facts)
-    {
-        m_byRowId.insert(rowId, runs.size());
-        runs.push_back({std::move(facts), {}});
-        m_lastRowId = -1;
-    }
+    /// Only before the scans that find(): adding may move the runs.
+    void add(RunFacts facts) { runs.push_back({std::move(facts), {}}); }
     LoadedRun *find(qint64 rowId)
     {
+        if (m_byRowId.isEmpty()) {
+            // Built only when a run must be derived from its messages and steps.
+            m_byRowId.reserve(qsizetype(runs.size()));
+            for (std::size_t i = 0; i < runs.size(); ++i)
+                m_byRowId.insert(runs[i].facts.rowId, i);
+        }
         if (rowId != m_lastRowId) {
             const auto it = m_byRowId.constFind(rowId);
             m_last = it == m_byRowId.constEnd() ? nullptr : &runs[*it];
@@ -148,13 +124,14 @@ Status loadRuns(store::Database &db, const Scope &scope, Loading &loading)
                         u"SELECT r.rowid, r.server_id, r.id, r.agent_id, r.status, r.stop_reason, r.created_ms, "
                         "COALESCE(r.duration_ns, (r.completed_ms - r.created_ms) * 1000000), r.last_activity_ms, "
                         "r.step_count, r.prompt_tokens, r.completion_tokens, r.cached_tokens, r.reasoning_tokens, "
-                        "r.error_signature, CASE WHEN r.error_signature IS NULL THEN r.error_text END "
-                        "FROM runs r"_s + scope.where,
+                        "r.error_signature, CASE WHEN r.error_signature IS NULL THEN r.error_text END, f.facts "
+                        "FROM runs r LEFT JOIN run_facts f ON f.run_rowid = r.rowid"_s + scope.where,
                         scope);
     if (!stmt)
         return stmt.error();
-    return forEachRow(*stmt, [&loading](const store::Statement &s) {
+    return store::eachRow(*stmt, [&loading](const store::Statement &s) {
         RunFacts f;
+        f.rowId = s.int64(0);
         f.serverId = s.int64(1);
         f.id = s.text(2);
         f.agentId = loading.pool.text(s.utf8(3));
@@ -169,7 +146,9 @@ Status loadRuns(store::Database &db, const Scope &scope, Loading &loading)
         f.cachedTokens = s.optionalInt64(12);
         f.reasoningTokens = s.optionalInt64(13);
         f.errorSignature = signatureOf(loading, s, 14, s.text(15));
-        loading.add(s.int64(0), std::move(f));
+        if (!decodeCallFacts(s.blobView(16), loading.pool, f))
+            loading.derivedRowIds.append(f.rowId);
+        loading.add(std::move(f));
     });
 }
 
@@ -287,7 +266,7 @@ Status loadToolCalls(store::Database &db, const Scope &scope, Loading &loading)
     LoadedRun *current = nullptr;
     std::vector<ToolEntry> entries;
     Status failed = success();
-    auto status = forEachRow(*stmt, [&](const store::Statement &s) {
+    auto status = store::eachRow(*stmt, [&](const store::Statement &s) {
         LoadedRun *run = loading.find(s.int64(0));
         if (run != current) {
             if (current)
@@ -343,7 +322,7 @@ Status loadSteps(store::Database &db, const Scope &scope, Loading &loading)
         if (value)
             sum = sum.value_or(0) + *value;
     };
-    return forEachRow(*stmt, [&](const store::Statement &s) {
+    return store::eachRow(*stmt, [&](const store::Statement &s) {
         LoadedRun *run = loading.find(s.int64(0));
         if (!run)
             return;
@@ -383,10 +362,14 @@ Result<RunFactsMap> load(store::Database &db, const Scope &scope)
     Loading loading;
     if (auto status = loadRuns(db, scope, loading); !status)
         return status.error();
-    if (auto status = loadToolCalls(db, scope, loading); !status)
-        return status.error();
-    if (auto status = loadSteps(db, scope, loading); !status)
-        return status.error();
+    if (!loading.derivedRowIds.isEmpty()) {
+        // The runs found are inside the scope already: their rowids alone select them.
+        const Scope derived{u" WHERE r.rowid IN (SELECT value FROM json_each(?1))"_s, {jsonList(loading.derivedRowIds)}};
+        if (auto status = loadToolCalls(db, derived, loading); !status)
+            return status.error();
+        if (auto status = loadSteps(db, derived, loading); !status)
+            return status.error();
+    }
     RunFactsMap facts;
     facts.reserve(qsizetype(loading.runs.size()));
     for (LoadedRun &run : loading.runs) {
@@ -394,8 +377,7 @@ Result<RunFactsMap> load(store::Database &db, const Scope &scope)
         // Steps are scanned in table order; sorting models keeps facts comparable between loads.
         std::sort(f.modelTokens.begin(), f.modelTokens.end(),
                   [](const ModelTokens &a, const ModelTokens &b) { return a.model < b.model; });
-        const QString key = runKey(f.serverId, f.id);
-        facts.insert(key, std::move(f));
+        facts.emplace(f.rowId, std::move(f));
     }
     return facts;
 }
@@ -405,6 +387,19 @@ Result<RunFactsMap> load(store::Database &db, const Scope &scope)
 Result<RunFactsMap> loadRunFacts(store::Database &db, const AnalyticsFilter &filter)
 {
     return load(db, buildScope(filter, filter.serverId, nullptr));
+}
+
+Result<QList<qint64>> loadRunRowIds(store::Database &db, qint64 serverId, const QSet<QString> &runIds)
+{
+    const Scope scope = buildScope({}, serverId, &runIds);
+    auto stmt = prepare(db, u"SELECT r.rowid FROM runs r"_s + scope.where, scope);
+    if (!stmt)
+        return stmt.error();
+    QList<qint64> rowIds;
+    auto status = store::eachRow(*stmt, [&rowIds](const store::Statement &s) { rowIds << s.int64(0); });
+    if (!status)
+        return status.error();
+    return rowIds;
 }
 
 Result<RunFactsMap> loadRunFacts(store::Database &db, const AnalyticsFilter &filter, qint64 serverId,

@@ -33,6 +33,7 @@ struct ToolCallFact {
 /// incremental update reloads the facts of the changed runs and nothing else. Error texts are normalised
 /// once, when loaded: adding and removing a run then costs no text processing.
 struct RunFacts {
+    qint64 rowId = 0;                      ///< the run's rowid in the cache (run_facts is keyed by it)
     qint64 serverId = 0;
     QString id;
     QString agentId;
@@ -51,11 +52,7 @@ struct RunFacts {
     QList<ModelTokens> modelTokens;
 };
 
-/// Run ids are unique per server only: facts are keyed by both.
-inline QString runKey(qint64 serverId, const QString &runId)
-{
-    return QString::number(serverId) + u'/' + runId;
-}
-using RunFactsMap = QHash<QString, RunFacts>;
+/// Facts by the run's rowid: unique across servers, and kept by a run for as long as it is cached.
+using RunFactsMap = QHash<qint64, RunFacts>;
 
 } // namespace lettascope::analytics

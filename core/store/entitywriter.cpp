@@ -3,6 +3,7 @@
 
 #include "agentrevisions.h"
 #include "analytics/errorsignature.h"
+#include "analytics/storedfacts.h"
 #include "jsontext.h"
 #include "model/entityjson.h"
 #include "runrollups.h"
@@ -132,6 +133,8 @@ Result<ChangeSet> EntityWriter::write(qint64 serverId, const WriteBatch &batch, 
             return seq.error();
         changes.changeSeq = *seq;
         if (auto s = refreshRunRollups(m_db, serverId, changes.runIds, *seq); !s)
+            return s.error();
+        if (auto s = analytics::storeRunFacts(m_db, serverId, changes.runIds); !s)
             return s.error();
     }
     return changes;

@@ -264,10 +264,15 @@ QByteArrayView Statement::utf8(int column) const
 
 QByteArray Statement::blob(int column) const
 {
+    return blobView(column).toByteArray();
+}
+
+QByteArrayView Statement::blobView(int column) const
+{
     const auto *data = static_cast<const char *>(sqlite3_column_blob(m_stmt, column));
     if (!data)
         return {};
-    return QByteArray(data, sqlite3_column_bytes(m_stmt, column));
+    return QByteArrayView(data, sqlite3_column_bytes(m_stmt, column));
 }
 
 Transaction::Transaction(Database &db)

@@ -99,6 +99,8 @@ public:
     /// For scans that decode only some of what they read.
     QByteArrayView utf8(int column) const;
     QByteArray blob(int column) const;
+    /// The column's bytes without a copy, valid like utf8(); null for NULL.
+    QByteArrayView blobView(int column) const;
 
 private:
     sqlite3 *m_db = nullptr;

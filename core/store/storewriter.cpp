@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "storewriter.h"
 
+#include "analytics/storedfacts.h"
 #include "common/logging.h"
 #include "migrations.h"
 #include "sqlite.h"
@@ -15,6 +16,9 @@ using namespace Qt::StringLiterals;
 namespace lettascope::store {
 
 namespace {
+
+// Runs per backfill transaction: a few hundred milliseconds of writer time, so queued writes wait little.
+constexpr int kBackfillChunk = 2'000;
 
 Result<ChangeSet> runInTransaction(Database &db, const StoreWriter::Job &job)
 {
@@ -80,7 +84,9 @@ Status StoreWriter::open(const QString &path)
         } else {
             m_worker->db = std::move(opened).value();
             auto migrated = migrate(m_worker->db);
-            if (!migrated)
+            if (migrated)
+                backfillRunFacts(0);
+            else
                 m_worker->db = Database();
             promise->addResult(migrated);
         }
@@ -129,6 +135,31 @@ QFuture<Result<ChangeSet>> StoreWriter::transact(Job job)
         promise->finish();
     });
     return promise->future();
+}
+
+void StoreWriter::backfillRunFacts(qint64 afterRowId)
+{
+    // Queued behind whatever is waiting, one chunk per turn: writes interleave with the backfill. Its rows
+    // change no aggregate (the loader derives the same facts without them), so nothing is broadcast.
+    post([this, afterRowId] {
+        Database *db = openDatabase();
+        if (!db)
+            return;
+        Result<std::optional<qint64>> next = std::optional<qint64>();
+        {
+            Transaction transaction(*db);
+            next = transaction.begun() ? analytics::backfillRunFacts(*db, afterRowId, kBackfillChunk)
+                                       : Result<std::optional<qint64>>(transaction.begun().error());
+            if (next) {
+                if (auto committed = transaction.commit(); !committed)
+                    next = committed.error();
+            }
+        }
+        if (!next)
+            qCWarning(lcStore) << "run facts backfill stopped:" << next.error().toString();
+        else if (next->has_value())
+            backfillRunFacts(**next);
+    });
 }
 
 Database *StoreWriter::openDatabase() const

@@ -63,6 +63,8 @@ Q_SIGNALS:
 private:
     class Worker;
     void post(std::function<void()> task);
+    /// Stores run facts for runs written before schema 6, a chunk per queued job, from `afterRowId`.
+    void backfillRunFacts(qint64 afterRowId);
     Database *openDatabase() const; ///< writer thread only; null when open() failed
 
     QString m_path;

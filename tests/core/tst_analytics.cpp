@@ -5,7 +5,9 @@
 #include "analytics/computeanalytics.h"
 #include "analytics/errorsignature.h"
 #include "analytics/factloader.h"
+#include "analytics/storedfacts.h"
 #include "entityfactory.h"
+#include "scalarquery.h"
 #include "store/entitywriter.h"
 #include "store/migrations.h"
 #include "store/sqlite.h"
@@ -141,16 +143,22 @@ std::optional<RunFacts> writeAndLoad(const QString &path, const WriteBatch &batc
     if (!EntityWriter(*db).write(*server, batch, kNow) || !transaction.commit())
         return std::nullopt;
     auto facts = loadRunFacts(*db, {});
-    if (!facts || !facts->contains(runKey(*server, runId)))
+    if (!facts)
         return std::nullopt;
-    return facts->value(runKey(*server, runId));
+    for (const RunFacts &f : std::as_const(*facts)) {
+        if (f.id == runId)
+            return f;
+    }
+    return std::nullopt;
 }
 
 AnalyticsResult aggregate(const QList<RunFacts> &list)
 {
     RunFactsMap map;
-    for (const RunFacts &f : list)
-        map.insert(runKey(f.serverId, f.id), f);
+    for (RunFacts f : list) {
+        f.rowId = map.size() + 1; // as if cached: distinct rowids
+        map.insert(f.rowId, f);
+    }
     AnalyticsAccumulator accumulator({}, testPrices());
     accumulator.reset(map);
     return accumulator.result(kNow, kStuckAfter);
@@ -464,8 +472,21 @@ private Q_SLOTS:
     {
         QFETCH(QList<qint64>, sample);
         QFETCH(int, p);
-        const std::multiset<qint64> sorted(sample.begin(), sample.end());
-        QTEST(percentile(sorted, p), "expected");
+        // Added one by one, then in two halves with a read between (a merge), then with a removal.
+        Sample whole;
+        for (const qint64 value : std::as_const(sample))
+            whole.add(value);
+        QTEST(whole.percentile(p), "expected");
+        Sample merged;
+        merged.add(-1);
+        for (qsizetype i = 0; i < sample.size(); ++i) {
+            merged.add(sample[i]);
+            if (i == sample.size() / 2)
+                (void)merged.percentile(50); // a read merges what was added so far
+        }
+        merged.remove(-1);
+        QCOMPARE(merged.size(), sample.size());
+        QTEST(merged.percentile(p), "expected");
     }
 
     void prices_data()
@@ -499,38 +520,59 @@ private Q_SLOTS:
         QTest::addRow("empty") << QString() << QString();
     }
 
-    void signaturesStoredOrComputed_data()
+    void storedOrDerived_data()
     {
-        QTest::addColumn<bool>("writtenBeforeSchema4");
-        QTest::addRow("stored when written") << false;
-        QTest::addRow("written before schema 4") << true;
+        // SQL run after writing, as if the cache had been written by an older build or damaged.
+        QTest::addColumn<QString>("before");
+        QTest::addColumn<bool>("backfill");
+        QTest::addRow("as written") << QString() << false;
+        QTest::addRow("written before schema 6: no run facts") << u"DELETE FROM run_facts"_s << false;
+        QTest::addRow("written before schema 4: no signatures either")
+            << u"DELETE FROM run_facts; UPDATE runs SET error_signature = NULL; "
+               "UPDATE messages SET tool_error_signature = NULL"_s
+            << false;
+        QTest::addRow("run facts of another version") << u"UPDATE run_facts SET facts = x'02' || substr(facts, 2)"_s
+                                                     << false;
+        QTest::addRow("run facts cut short") << u"UPDATE run_facts SET facts = substr(facts, 1, length(facts) - 1)"_s
+                                             << false;
+        QTest::addRow("written before schema 6, then backfilled") << u"DELETE FROM run_facts"_s << true;
     }
 
-    void signaturesStoredOrComputed()
+    void storedOrDerived()
     {
-        // Signatures are stored by the writer (migration 004); rows written before have none and the loader
-        // computes them from the text. Either way the aggregates are the same.
-        QFETCH(bool, writtenBeforeSchema4);
-        auto db = Database::open(m_dir.filePath(u"signatures-%1.db"_s).arg(writtenBeforeSchema4));
+        // The writer stores each run's signatures (schema 4) and tool-call facts (schema 6); without them,
+        // or when they do not decode, the loader derives them from the messages and steps. Either way the
+        // aggregates are the same.
+        QFETCH(QString, before);
+        QFETCH(bool, backfill);
+        auto db = Database::open(m_dir.filePath(u"stored-%1.db"_s.arg(QString::fromUtf8(QTest::currentDataTag())).replace(u' ', u'-')));
         QVERIFY(db);
         QVERIFY(migrate(*db));
         Transaction transaction(*db);
         writeDataset(*db);
         if (QTest::currentTestFailed())
             return;
-        if (writtenBeforeSchema4) {
-            QVERIFY(db->exec("UPDATE runs SET error_signature = NULL; UPDATE messages SET tool_error_signature = NULL"));
-        } else {
-            auto stored = db->prepare("SELECT count(*) FROM messages WHERE tool_error_signature IS NOT NULL");
-            QVERIFY(stored);
-            QVERIFY(stored->step());
-            QVERIFY(stored->int64(0) > 0);
+        QCOMPARE(scalar(*db, "SELECT count(*) FROM run_facts"), scalar(*db, "SELECT count(*) FROM runs"));
+        QVERIFY(scalar(*db, "SELECT count(*) FROM messages WHERE tool_error_signature IS NOT NULL") > 0);
+        if (!before.isEmpty())
+            QVERIFY(db->exec(before.toUtf8().constData()));
+        if (backfill) {
+            // Two runs a chunk, as the writer does after opening an older cache, until nothing is left.
+            std::optional<qint64> next = 0;
+            for (int chunks = 0; next; ++chunks) {
+                QVERIFY(chunks < 100);
+                auto stored = backfillRunFacts(*db, *next, 2);
+                QVERIFY2(stored, qPrintable(stored ? QString() : stored.error().message));
+                next = *stored;
+            }
+            QCOMPARE(scalar(*db, "SELECT count(*) FROM run_facts"), scalar(*db, "SELECT count(*) FROM runs"));
         }
         QVERIFY(transaction.commit());
         auto result = computeAnalytics(*db, {}, testPrices(), kNow, kStuckAfter);
         QVERIFY(result);
         QCOMPARE(result->runFailures, m_result.runFailures);
         QCOMPARE(result->toolErrors, m_result.toolErrors);
+        QCOMPARE(result->tools, m_result.tools);
         QVERIFY(*result == m_result);
     }
 

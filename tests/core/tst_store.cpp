@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "entityfactory.h"
+#include "scalarquery.h"
 #include "store/agentrevisions.h"
 #include "store/entitywriter.h"
 #include "store/migrations.h"
@@ -294,6 +295,25 @@ private Q_SLOTS:
         auto reader = Database::open(writer.path(), Database::Mode::ReadOnly);
         QVERIFY(reader);
         QCOMPARE(*countRuns(*reader, RunQuery{}), 1);
+    }
+
+    void writerFillsRunFactsOfAnOlderCache()
+    {
+        // Every write stores its runs' analytics facts (migration 006). A cache written before has none:
+        // the writer fills them after opening it, queued ahead of later jobs.
+        WriteBatch batch;
+        for (int i = 0; i < 3; ++i)
+            batch.runs << makeRun(u"run-%1"_s.arg(i), u"agent-1"_s, RunStatus::Completed, 1000 + i);
+        QVERIFY(write(batch));
+        auto factRows = [](Database &db) -> Result<qint64> { return scalar(db, "SELECT count(*) FROM run_facts"); };
+        QCOMPARE(factRows(m_db).value(), 3);
+        QVERIFY(m_db.exec("DELETE FROM run_facts"));
+        const QString path = m_db.path();
+        m_db = Database();
+
+        StoreWriter writer;
+        QVERIFY(writer.open(path));
+        QCOMPARE(writer.call<qint64>(factRows).result().value(), 3);
     }
 };
 
