@@ -13,8 +13,9 @@ class Database;
 
 namespace lettascope::analytics {
 
-/// Reads runs' facts from the cache on the caller's (worker) connection: three scans (runs, tool
-/// messages, steps) joined in C++, rather than one query per run.
+/// Reads runs' facts from the cache on the caller's (worker) connection: one scan of runs with their
+/// run_facts rows; only runs without a decodable row are derived from their tool messages and steps
+/// (two more scans, joined in C++), never one query per run.
 Result<RunFactsMap> loadRunFacts(store::Database &db, const AnalyticsFilter &filter);
 /// The same for a few runs of one server (an incremental update). Runs outside the filter are absent.
 Result<RunFactsMap> loadRunFacts(store::Database &db, const AnalyticsFilter &filter, qint64 serverId,
