@@ -4,7 +4,6 @@
 #include "analyticsaccumulator.h"
 #include "common/logging.h"
 #include "factloader.h"
-#include "store/sqlite.h"
 #include "store/storewriter.h"
 #include "trajectories/search/filterindex.h"
 
@@ -27,18 +26,18 @@ constexpr int kTrajectoryCoalesceMs = 1500;
 class AnalyticsService::Worker final : public QObject
 {
 public:
-    explicit Worker(QString cachePath) : m_cachePath(std::move(cachePath))
+    explicit Worker(const store::DbThread &db) : m_db(db)
     {
         m_trajectoryTimer.setSingleShot(true);
         m_trajectoryTimer.setInterval(kTrajectoryCoalesceMs);
         connect(&m_trajectoryTimer, &QTimer::timeout, this, &Worker::publishTrajectoryStats);
     }
 
-    std::function<void(quint64, const AnalyticsResult &, const ComputeStats &)> deliver;
-    std::function<void(quint64, const TrajectoryStats &)> deliverTrajectoryStats;
+    std::function<void(Generation::Token, const AnalyticsResult &, const ComputeStats &)> deliver;
+    std::function<void(Generation::Token, const TrajectoryStats &)> deliverTrajectoryStats;
     std::function<void(const Error &)> fail;
 
-    void show(quint64 generation, const AnalyticsFilter &filter)
+    void show(Generation::Token generation, const AnalyticsFilter &filter)
     {
         QElapsedTimer timer;
         timer.start();
@@ -108,7 +107,7 @@ public:
     }
 
     /// Shows the current filter again (new prices or threshold), if one was shown.
-    void reshow(quint64 generation)
+    void reshow(Generation::Token generation)
     {
         if (m_filter)
             show(generation, *m_filter);
@@ -116,23 +115,17 @@ public:
 
     void setStuckAfterMs(qint64 ms) { m_stuckAfterMs = ms; }
     void setClock(std::function<qint64()> clock) { m_clock = std::move(clock); }
-    quint64 generation() const { return m_generation; }
+    Generation::Token generation() const { return m_generation; }
 
 private:
     using Database = store::Database;
 
     Database *database()
     {
-        if (!m_db.isOpen()) {
-            // Opened on this thread, used only here (SQLite connections are per thread).
-            auto db = Database::open(m_cachePath, Database::Mode::ReadOnly);
-            if (!db) {
-                fail(db.error());
-                return nullptr;
-            }
-            m_db = std::move(*db);
-        }
-        return &m_db;
+        Database *db = m_db.database();
+        if (!db)
+            fail(m_db.notOpenError());
+        return db;
     }
 
     AnalyticsAccumulator *find(const QString &key)
@@ -174,8 +167,7 @@ private:
         deliverTrajectoryStats(m_generation, *stats);
     }
 
-    QString m_cachePath;
-    Database m_db;
+    const store::DbThread &m_db;
     trajectories::FilterIndex m_trajectoryIndex; ///< kept between computations: refreshes read only what changed
     QTimer m_trajectoryTimer{this};
     PriceTable m_prices = PriceTable::defaults();
@@ -184,24 +176,23 @@ private:
     std::list<std::pair<QString, AnalyticsAccumulator>> m_cache;
     std::optional<AnalyticsFilter> m_filter;
     QString m_current;
-    quint64 m_generation = 0;
+    Generation::Token m_generation = 0;
 };
 
 AnalyticsService::AnalyticsService(const QString &cachePath, store::StoreWriter *writer, QObject *parent)
-    : QObject(parent), m_worker(new Worker(cachePath))
+    : QObject(parent), m_db(QStringLiteral("analytics")), m_worker(new Worker(m_db))
 {
     qRegisterMetaType<AnalyticsResult>();
     qRegisterMetaType<ComputeStats>();
     qRegisterMetaType<TrajectoryStats>();
-    m_thread.setObjectName(QStringLiteral("analytics"));
-    m_worker->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_db.open(cachePath, store::Database::Mode::ReadOnly);
+    m_db.adopt(m_worker);
     // Results hop to this object's thread; a destroyed service drops them with its queued events.
-    m_worker->deliver = [this](quint64 generation, const AnalyticsResult &result, const ComputeStats &stats) {
+    m_worker->deliver = [this](Generation::Token generation, const AnalyticsResult &result, const ComputeStats &stats) {
         QMetaObject::invokeMethod(this, [this, generation, result, stats] { deliver(generation, result, stats); },
                                   Qt::QueuedConnection);
     };
-    m_worker->deliverTrajectoryStats = [this](quint64 generation, const TrajectoryStats &stats) {
+    m_worker->deliverTrajectoryStats = [this](Generation::Token generation, const TrajectoryStats &stats) {
         QMetaObject::invokeMethod(this, [this, generation, stats] { deliverTrajectoryStats(generation, stats); },
                                   Qt::QueuedConnection);
     };
@@ -214,25 +205,20 @@ AnalyticsService::AnalyticsService(const QString &cachePath, store::StoreWriter 
         connect(writer, &store::StoreWriter::changed, m_worker,
                 [worker = m_worker](const store::ChangeSet &changes) { worker->onChanged(changes); });
     }
-    m_thread.start();
 }
 
-AnalyticsService::~AnalyticsService()
-{
-    m_thread.quit();
-    m_thread.wait();
-}
+AnalyticsService::~AnalyticsService() = default;
 
 void AnalyticsService::setFilter(const AnalyticsFilter &filter)
 {
-    const quint64 generation = ++m_generation;
+    const Generation::Token generation = m_generation.next();
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, generation, filter] { worker->show(generation, filter); },
                               Qt::QueuedConnection);
 }
 
 void AnalyticsService::setPriceTable(const PriceTable &prices)
 {
-    const quint64 generation = ++m_generation;
+    const Generation::Token generation = m_generation.next();
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, generation, prices] {
         worker->setPrices(prices);
         worker->reshow(generation);
@@ -253,16 +239,16 @@ void AnalyticsService::setClock(std::function<qint64()> clock)
                               Qt::QueuedConnection);
 }
 
-void AnalyticsService::deliver(quint64 generation, const AnalyticsResult &result, const ComputeStats &stats)
+void AnalyticsService::deliver(Generation::Token generation, const AnalyticsResult &result, const ComputeStats &stats)
 {
-    if (generation != m_generation)
+    if (!m_generation.isCurrent(generation))
         return; // a newer filter or price table was asked for meanwhile
     Q_EMIT resultReady(result, stats);
 }
 
-void AnalyticsService::deliverTrajectoryStats(quint64 generation, const TrajectoryStats &stats)
+void AnalyticsService::deliverTrajectoryStats(Generation::Token generation, const TrajectoryStats &stats)
 {
-    if (generation != m_generation)
+    if (!m_generation.isCurrent(generation))
         return;
     Q_EMIT trajectoryStatsReady(stats);
 }

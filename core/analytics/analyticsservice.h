@@ -3,11 +3,12 @@
 
 #include "analyticsresult.h"
 #include "common/error.h"
+#include "common/generation.h"
 #include "pricetable.h"
+#include "store/dbthread.h"
 #include "trajectorystats.h"
 
 #include <QObject>
-#include <QThread>
 
 #include <functional>
 
@@ -55,12 +56,12 @@ Q_SIGNALS:
 
 private:
     class Worker;
-    void deliver(quint64 generation, const AnalyticsResult &result, const ComputeStats &stats);
-    void deliverTrajectoryStats(quint64 generation, const TrajectoryStats &stats);
+    void deliver(Generation::Token generation, const AnalyticsResult &result, const ComputeStats &stats);
+    void deliverTrajectoryStats(Generation::Token generation, const TrajectoryStats &stats);
 
-    QThread m_thread;
-    Worker *m_worker = nullptr;
-    quint64 m_generation = 0;
+    store::DbThread m_db;
+    Worker *m_worker = nullptr; ///< adopted by m_db: lives and dies on its thread
+    Generation m_generation;
 };
 
 } // namespace lettascope::analytics

@@ -10,8 +10,6 @@ namespace lettascope::analytics {
 
 namespace {
 const auto kPriceTableKey = u"analytics/priceTable"_s;
-const auto kStuckAfterKey = u"analytics/stuckAfterMs"_s;
-constexpr qint64 kDefaultStuckAfterMs = 30 * 60 * 1000;
 } // namespace
 
 AnalyticsSettings::AnalyticsSettings(std::unique_ptr<QSettings> settings, QObject *parent)
@@ -35,19 +33,6 @@ void AnalyticsSettings::setPriceTable(const PriceTable &table)
         return;
     m_settings->setValue(kPriceTableKey, QJsonDocument(table.toJson()).toJson(QJsonDocument::Compact));
     Q_EMIT priceTableChanged(table);
-}
-
-qint64 AnalyticsSettings::stuckAfterMs() const
-{
-    return m_settings->value(kStuckAfterKey, kDefaultStuckAfterMs).toLongLong();
-}
-
-void AnalyticsSettings::setStuckAfterMs(qint64 ms)
-{
-    if (ms == stuckAfterMs())
-        return;
-    m_settings->setValue(kStuckAfterKey, ms);
-    Q_EMIT stuckAfterMsChanged(ms);
 }
 
 } // namespace lettascope::analytics

@@ -8,10 +8,10 @@
 
 #include <memory>
 
-
 namespace lettascope::analytics {
 
-/// Typed facade over the analytics keys in QSettings. Setters emit only when the value really changed.
+/// Typed facade over the analytics keys in QSettings. Setters emit only when the value really changed. The
+/// stuck-run threshold is not here: the Runs tab, Analytics and the CLI share session::AppSettings'.
 class AnalyticsSettings final : public QObject
 {
     Q_OBJECT
@@ -25,13 +25,8 @@ public:
     PriceTable priceTable() const;
     void setPriceTable(const PriceTable &table);
 
-    /// A running run with no new step or message for this long counts as stuck (default 30 minutes).
-    qint64 stuckAfterMs() const;
-    void setStuckAfterMs(qint64 ms);
-
 Q_SIGNALS:
     void priceTableChanged(const lettascope::analytics::PriceTable &table);
-    void stuckAfterMsChanged(qint64 ms);
 
 private:
     std::unique_ptr<QSettings> m_settings;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "factloader.h"
 
-#include "errorsignature.h"
+#include "model/errorsignature.h"
 #include "factcodec.h"
 #include "store/eachrow.h"
 #include "store/sqlite.h"
@@ -118,7 +118,10 @@ QString signatureOf(Loading &loading, const store::Statement &s, int signatureCo
     return errorSignature(text);
 }
 
-Status loadRuns(store::Database &db, const Scope &scope, Loading &loading)
+// Whether a load reads the tool calls and model tokens stored in run_facts, or derives every run's.
+enum class StoredFacts { Read, Ignore };
+
+Status loadRuns(store::Database &db, const Scope &scope, StoredFacts stored, Loading &loading)
 {
     auto stmt = prepare(db,
                         u"SELECT r.rowid, r.server_id, r.id, r.agent_id, r.status, r.stop_reason, r.created_ms, "
@@ -129,7 +132,7 @@ Status loadRuns(store::Database &db, const Scope &scope, Loading &loading)
                         scope);
     if (!stmt)
         return stmt.error();
-    return store::eachRow(*stmt, [&loading](const store::Statement &s) {
+    return store::eachRow(*stmt, [&loading, stored](const store::Statement &s) {
         RunFacts f;
         f.rowId = s.int64(0);
         f.serverId = s.int64(1);
@@ -146,7 +149,7 @@ Status loadRuns(store::Database &db, const Scope &scope, Loading &loading)
         f.cachedTokens = s.optionalInt64(12);
         f.reasoningTokens = s.optionalInt64(13);
         f.errorSignature = signatureOf(loading, s, 14, s.text(15));
-        if (!decodeCallFacts(s.blobView(16), loading.pool, f))
+        if (stored == StoredFacts::Ignore || !decodeCallFacts(s.blobView(16), loading.pool, f))
             loading.derivedRowIds.append(f.rowId);
         loading.add(std::move(f));
     });
@@ -357,10 +360,10 @@ Status loadSteps(store::Database &db, const Scope &scope, Loading &loading)
     });
 }
 
-Result<RunFactsMap> load(store::Database &db, const Scope &scope)
+Result<RunFactsMap> load(store::Database &db, const Scope &scope, StoredFacts stored = StoredFacts::Read)
 {
     Loading loading;
-    if (auto status = loadRuns(db, scope, loading); !status)
+    if (auto status = loadRuns(db, scope, stored, loading); !status)
         return status.error();
     if (!loading.derivedRowIds.isEmpty()) {
         // The runs found are inside the scope already: their rowids alone select them.
@@ -408,6 +411,11 @@ Result<RunFactsMap> loadRunFacts(store::Database &db, const AnalyticsFilter &fil
     if (filter.serverId != 0 && filter.serverId != serverId)
         return RunFactsMap();
     return load(db, buildScope(filter, serverId, &runIds));
+}
+
+Result<RunFactsMap> deriveRunFacts(store::Database &db, qint64 serverId, const QSet<QString> &runIds)
+{
+    return load(db, buildScope({}, serverId, &runIds), StoredFacts::Ignore);
 }
 
 } // namespace lettascope::analytics

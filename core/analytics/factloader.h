@@ -20,6 +20,9 @@ Result<RunFactsMap> loadRunFacts(store::Database &db, const AnalyticsFilter &fil
 /// The same for a few runs of one server (an incremental update). Runs outside the filter are absent.
 Result<RunFactsMap> loadRunFacts(store::Database &db, const AnalyticsFilter &filter, qint64 serverId,
                                  const QSet<QString> &runIds);
+/// These runs' facts derived from their messages and steps, whatever run_facts holds for them: what the
+/// writer stores there.
+Result<RunFactsMap> deriveRunFacts(store::Database &db, qint64 serverId, const QSet<QString> &runIds);
 /// The rowids of those of `runIds` the cache holds, whatever the filter: the runs an update replaces.
 Result<QList<qint64>> loadRunRowIds(store::Database &db, qint64 serverId, const QSet<QString> &runIds);
 

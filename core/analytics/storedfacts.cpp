@@ -6,9 +6,6 @@
 #include "store/eachrow.h"
 #include "store/sqlite.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-
 #include <map>
 
 namespace lettascope::analytics {
@@ -17,25 +14,15 @@ Status storeRunFacts(store::Database &db, qint64 serverId, const QSet<QString> &
 {
     if (runIds.isEmpty())
         return success();
-    const QByteArray ids = QJsonDocument(QJsonArray::fromStringList({runIds.begin(), runIds.end()}))
-                               .toJson(QJsonDocument::Compact);
-    // Without their rows the loader derives these runs from their messages and steps.
-    auto forget = db.cached("DELETE FROM run_facts WHERE run_rowid IN (SELECT rowid FROM runs "
-                            "WHERE server_id = ?1 AND id IN (SELECT value FROM json_each(?2)))");
-    if (!forget)
-        return forget.error();
-    (*forget)->bind(1, serverId).bind(2, ids);
-    if (auto status = (*forget)->run(); !status)
-        return status;
-    auto facts = loadRunFacts(db, {}, serverId, runIds);
+    auto facts = deriveRunFacts(db, serverId, runIds);
     if (!facts)
         return facts.error();
-    auto insert = db.cached("INSERT INTO run_facts(run_rowid, facts) VALUES (?1, ?2)");
-    if (!insert)
-        return insert.error();
+    auto store = db.cached("INSERT OR REPLACE INTO run_facts(run_rowid, facts) VALUES (?1, ?2)");
+    if (!store)
+        return store.error();
     for (const RunFacts &f : std::as_const(*facts)) {
-        (*insert)->bind(1, f.rowId).bindBlob(2, encodeCallFacts(f));
-        if (auto status = (*insert)->run(); !status)
+        (*store)->bind(1, f.rowId).bindBlob(2, encodeCallFacts(f));
+        if (auto status = (*store)->run(); !status)
             return status;
     }
     return success();
@@ -65,6 +52,11 @@ Result<std::optional<qint64>> backfillRunFacts(store::Database &db, qint64 after
             return stored.error();
     }
     return last;
+}
+
+store::RunDerivation runFactsDerivation()
+{
+    return {QStringLiteral("analytics run facts"), storeRunFacts, backfillRunFacts};
 }
 
 } // namespace lettascope::analytics

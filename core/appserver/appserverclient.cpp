@@ -14,7 +14,7 @@ namespace lettascope::appserver {
 
 namespace {
 // Settles a promise once, from whichever callback comes first; a promise never settled (the worker
-// died first) finishes empty, which letta::resultOf reads as Cancelled.
+// died first) finishes empty, which net::resultOf reads as Cancelled.
 template<typename T>
 std::function<void(Result<T>)> settle(std::shared_ptr<QPromise<Result<T>>> promise)
 {

@@ -3,7 +3,7 @@
 
 #include "common/logging.h"
 #include "common/timestamps.h"
-#include "letta/textflatten.h"
+#include "net/errorbody.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -38,7 +38,7 @@ QHash<QString, QStringList> runMap(const QJsonObject &loopStatus)
 QString errorTextOf(const QJsonValue &error)
 {
     if (error.isObject())
-        return letta::flattenDetail(error);
+        return net::flattenDetail(error);
     const QString text = error.toString();
     QJsonObject o = QJsonDocument::fromJson(text.toUtf8()).object();
     while (o.value(u"error").isObject())

@@ -5,7 +5,7 @@
 #include "common/logging.h"
 #include "common/timestamps.h"
 #include "historyentry.h"
-#include "letta/jsonread.h"
+#include "common/jsonread.h"
 #include "letta/parsers.h"
 #include "letta/textflatten.h"
 
@@ -75,7 +75,7 @@ bool EventAssembler::applyDelta(LiveConversation &conv, const QJsonObject &frame
     } else if (type == u"stop_reason") {
         applyStopReason(run, delta.value(u"stop_reason").toString(), parseTimestampMs(frame.value(u"emitted_at").toString()));
     } else if (type == u"error_message") {
-        Message message = eventMessage(delta, letta::json::firstStr(delta, {u"message", u"detail"}), MessageKind::Error, at);
+        Message message = eventMessage(delta, json::firstStr(delta, {u"message", u"detail"}), MessageKind::Error, at);
         run.run.errorText = message.text;
         run.runDirty = true;
         addLiveOnly(run, std::move(message));
@@ -96,7 +96,7 @@ bool EventAssembler::applyDelta(LiveConversation &conv, const QJsonObject &frame
         const QString text = u"retry %1/%2 in %3 ms: %4"_s.arg(delta.value(u"attempt").toInt())
                                  .arg(delta.value(u"max_attempts").toInt())
                                  .arg(delta.value(u"delay_ms").toInt())
-                                 .arg(letta::json::firstStr(delta, {u"message", u"reason"}));
+                                 .arg(json::firstStr(delta, {u"message", u"reason"}));
         addLiveOnly(run, eventMessage(delta, text, MessageKind::Event, at));
     } else if (type == u"approval_classification_end") {
         applyApprovalClassification(run, delta, at);
@@ -179,12 +179,12 @@ void EventAssembler::applyUsage(LiveRun &run, const QJsonObject &delta)
     while (run.steps.size() < position)
         run.steps.append(Step{});
     Step &step = run.steps[position - 1];
-    step.promptTokens = letta::json::int64(delta, u"prompt_tokens");
-    step.completionTokens = letta::json::int64(delta, u"completion_tokens");
-    step.totalTokens = letta::json::int64(delta, u"total_tokens");
-    step.cachedTokens = letta::json::int64(delta, u"cached_input_tokens");
-    step.cacheWriteTokens = letta::json::int64(delta, u"cache_write_tokens");
-    step.reasoningTokens = letta::json::int64(delta, u"reasoning_tokens");
+    step.promptTokens = json::int64(delta, u"prompt_tokens");
+    step.completionTokens = json::int64(delta, u"completion_tokens");
+    step.totalTokens = json::int64(delta, u"total_tokens");
+    step.cachedTokens = json::int64(delta, u"cached_input_tokens");
+    step.cacheWriteTokens = json::int64(delta, u"cache_write_tokens");
+    step.reasoningTokens = json::int64(delta, u"reasoning_tokens");
     QJsonObject raw = delta;
     raw.remove(u"seq_id"_s);
     step.raw = raw;

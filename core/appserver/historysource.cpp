@@ -2,7 +2,7 @@
 #include "historysource.h"
 
 #include "appserverclient.h"
-#include "letta/httpclient.h"
+#include "net/httpclient.h"
 #include "letta/parsers.h"
 #include "sync/resthelpers.h"
 #include "turnassembler.h"
@@ -11,7 +11,7 @@ using namespace Qt::StringLiterals;
 
 namespace lettascope::appserver {
 
-using namespace sync_detail;
+using namespace sync::detail;
 
 namespace {
 constexpr int kListPage = 100;
@@ -39,19 +39,19 @@ AppServerSource::AppServerSource(AppServerClient *client)
 
 Result<QString> AppServerSource::probe()
 {
-    auto info = letta::resultOf(m_client->probe());
+    auto info = net::resultOf(m_client->probe());
     if (!info)
         return info.error();
     return info->versionText();
 }
 
-Result<QJsonObject> AppServerSource::call(const QString &type, const QJsonObject &fields, ResourceReport &entry)
+Result<QJsonObject> AppServerSource::call(const QString &type, const QJsonObject &fields, sync::ResourceReport &entry)
 {
     ++entry.requests;
-    return letta::resultOf(m_client->request(type, fields));
+    return net::resultOf(m_client->request(type, fields));
 }
 
-Result<QJsonArray> AppServerSource::listAll(const QString &type, const QString &key, QJsonObject query, ResourceReport &entry)
+Result<QJsonArray> AppServerSource::listAll(const QString &type, const QString &key, QJsonObject query, sync::ResourceReport &entry)
 {
     QJsonArray all;
     query.insert(u"limit"_s, kListPage);
@@ -73,21 +73,21 @@ Result<QJsonArray> AppServerSource::listAll(const QString &type, const QString &
     }
 }
 
-void AppServerSource::sync(SyncSink &sink, const SyncOptions &options, SyncReport &report)
+void AppServerSource::sync(sync::SyncSink &sink, const sync::SyncOptions &options, sync::SyncReport &report)
 {
     Q_UNUSED(options) // no step metrics or history depth on this source: it has neither
     const QList<ConversationRef> defaults = syncAgents(sink, report);
     const auto conversations = listConversations(defaults, report);
-    ResourceReport &entry = report.resource(u"messages"_s);
+    sync::ResourceReport &entry = report.resource(u"messages"_s);
     for (qsizetype i = 0; i < conversations.size() && !sink.isCancelled(); ++i) {
         sink.progress({u"messages"_s, i, conversations.size()});
         syncConversation(sink, conversations[i].first, conversations[i].second, entry);
     }
 }
 
-QList<ConversationRef> AppServerSource::syncAgents(SyncSink &sink, SyncReport &report)
+QList<ConversationRef> AppServerSource::syncAgents(sync::SyncSink &sink, sync::SyncReport &report)
 {
-    ResourceReport &entry = report.resource(u"agents"_s);
+    sync::ResourceReport &entry = report.resource(u"agents"_s);
     sink.progress({u"agents"_s, 0, {}});
     auto items = listAll(u"agent_list"_s, u"agents"_s, {}, entry);
     if (!items) {
@@ -111,9 +111,9 @@ QList<ConversationRef> AppServerSource::syncAgents(SyncSink &sink, SyncReport &r
 }
 
 QList<std::pair<ConversationRef, QJsonObject>> AppServerSource::listConversations(const QList<ConversationRef> &defaults,
-                                                                                   SyncReport &report)
+                                                                                   sync::SyncReport &report)
 {
-    ResourceReport &entry = report.resource(u"conversations"_s);
+    sync::ResourceReport &entry = report.resource(u"conversations"_s);
     QList<std::pair<ConversationRef, QJsonObject>> conversations;
     // Hidden conversations (subagents, reflection) make LLM calls too; an observability tool shows them.
     auto items = listAll(u"conversation_list"_s, u"conversations"_s, {{u"include_hidden"_s, true}}, entry);
@@ -138,7 +138,7 @@ QList<std::pair<ConversationRef, QJsonObject>> AppServerSource::listConversation
 }
 
 Result<QJsonArray> AppServerSource::fetchBackTo(const ConversationRef &conversation, const QString &anchorId,
-                                                ResourceReport &entry)
+                                                sync::ResourceReport &entry)
 {
     QJsonArray all;
     QJsonObject query{{u"limit"_s, kMessagePage}};
@@ -163,8 +163,8 @@ Result<QJsonArray> AppServerSource::fetchBackTo(const ConversationRef &conversat
     }
 }
 
-void AppServerSource::syncConversation(SyncSink &sink, const ConversationRef &conversation, const QJsonObject &info,
-                                       ResourceReport &entry)
+void AppServerSource::syncConversation(sync::SyncSink &sink, const ConversationRef &conversation, const QJsonObject &info,
+                                       sync::ResourceReport &entry)
 {
     const QString lastMessageAt = info.value(u"last_message_at"_s).toString();
     if (!lastMessageAt.isEmpty() && lastMessageAt == sink.state(stateKey(conversation, u"last_message_at")))

@@ -23,24 +23,24 @@ class AppServerClient;
  * keeps a reported row over an inferred one), so syncing history after recording adds the user
  * prompts without duplicating runs.
  */
-class AppServerSource final : public SyncSource
+class AppServerSource final : public sync::SyncSource
 {
 public:
     /// `client` must outlive the source.
     explicit AppServerSource(AppServerClient *client);
 
     Result<QString> probe() override;
-    void sync(SyncSink &sink, const SyncOptions &options, SyncReport &report) override;
+    void sync(sync::SyncSink &sink, const sync::SyncOptions &options, sync::SyncReport &report) override;
 
 private:
-    Result<QJsonObject> call(const QString &type, const QJsonObject &fields, ResourceReport &entry);
+    Result<QJsonObject> call(const QString &type, const QJsonObject &fields, sync::ResourceReport &entry);
     /// Every item of a paged list (`key` in the reply), following `after` cursors.
-    Result<QJsonArray> listAll(const QString &type, const QString &key, QJsonObject query, ResourceReport &entry);
-    QList<ConversationRef> syncAgents(SyncSink &sink, SyncReport &report);
-    QList<std::pair<ConversationRef, QJsonObject>> listConversations(const QList<ConversationRef> &defaults, SyncReport &report);
-    void syncConversation(SyncSink &sink, const ConversationRef &conversation, const QJsonObject &info, ResourceReport &entry);
+    Result<QJsonArray> listAll(const QString &type, const QString &key, QJsonObject query, sync::ResourceReport &entry);
+    QList<ConversationRef> syncAgents(sync::SyncSink &sink, sync::SyncReport &report);
+    QList<std::pair<ConversationRef, QJsonObject>> listConversations(const QList<ConversationRef> &defaults, sync::SyncReport &report);
+    void syncConversation(sync::SyncSink &sink, const ConversationRef &conversation, const QJsonObject &info, sync::ResourceReport &entry);
     /// Newest-first pages until one holds `anchorId` (or the history ends); the messages, newest first.
-    Result<QJsonArray> fetchBackTo(const ConversationRef &conversation, const QString &anchorId, ResourceReport &entry);
+    Result<QJsonArray> fetchBackTo(const ConversationRef &conversation, const QString &anchorId, sync::ResourceReport &entry);
 
     AppServerClient *m_client;
 };

@@ -2,6 +2,7 @@
 #include "recorderworker.h"
 
 #include "common/logging.h"
+#include "common/whenready.h"
 #include "infoprobe.h"
 #include "store/storewriter.h"
 #include "turnassembler.h"
@@ -270,7 +271,7 @@ void RecorderWorker::write(store::WriteBatch batch)
     ++m_pendingWrites;
     auto future = m_writer.write(m_serverId, std::move(batch));
     m_writes.append(future);
-    future.then(this, [this](Result<store::ChangeSet> result) {
+    whenReady(future, this, [this](const Result<store::ChangeSet> &result) {
         --m_pendingWrites;
         if (result) {
             ++m_stats.batchesWritten;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "recordinggaps.h"
 
+#include "store/eachrow.h"
 #include "store/jsontext.h"
 #include "store/sqlite.h"
 
@@ -49,15 +50,13 @@ Result<QList<RecordingGap>> recordingGaps(store::Database &db, qint64 serverId)
         return stmt.error();
     stmt->bind(1, serverId);
     QList<RecordingGap> gaps;
-    while (true) {
-        auto row = stmt->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return gaps;
-        gaps.append(RecordingGap{stmt->int64(0), serverId, stmt->int64(1), stmt->optionalInt64(2), stmt->text(3),
-                                 fromJsonList(stmt->text(4)), fromJsonList(stmt->text(5))});
-    }
+    auto status = store::eachRow(*stmt, [&gaps, serverId](const store::Statement &s) {
+        gaps.append(RecordingGap{s.int64(0), serverId, s.int64(1), s.optionalInt64(2), s.text(3),
+                                 fromJsonList(s.text(4)), fromJsonList(s.text(5))});
+    });
+    if (!status)
+        return status.error();
+    return gaps;
 }
 
 } // namespace lettascope::appserver

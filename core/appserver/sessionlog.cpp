@@ -2,7 +2,7 @@
 #include "sessionlog.h"
 
 #include "common/timestamps.h"
-#include "letta/jsonread.h"
+#include "common/jsonread.h"
 #include "letta/textflatten.h"
 
 #include <QJsonDocument>
@@ -17,12 +17,12 @@ Step callStepOf(const QJsonObject &message)
 {
     const QJsonObject usage = message.value(u"usage").toObject();
     Step step;
-    step.promptTokens = letta::json::int64(usage, u"input");
-    step.completionTokens = letta::json::int64(usage, u"output");
-    step.totalTokens = letta::json::int64(usage, u"totalTokens");
-    step.cachedTokens = letta::json::int64(usage, u"cacheRead");
-    step.cacheWriteTokens = letta::json::int64(usage, u"cacheWrite");
-    step.reasoningTokens = letta::json::int64(usage, u"reasoning");
+    step.promptTokens = json::int64(usage, u"input");
+    step.completionTokens = json::int64(usage, u"output");
+    step.totalTokens = json::int64(usage, u"totalTokens");
+    step.cachedTokens = json::int64(usage, u"cacheRead");
+    step.cacheWriteTokens = json::int64(usage, u"cacheWrite");
+    step.reasoningTokens = json::int64(usage, u"reasoning");
     step.model = message.value(u"model").toString();
     step.providerName = message.value(u"provider").toString();
     step.raw = QJsonObject{{u"usage"_s, usage}, {u"stopReason"_s, message.value(u"stopReason")},
@@ -69,7 +69,7 @@ void addAssistant(const QJsonObject &message, const QJsonObject &line, const Con
         } else if (type == u"toolCall") {
             const QJsonValue args = part.value(u"arguments");
             calls.append(ToolCall{part.value(u"id").toString(), part.value(u"name").toString(),
-                                  args.isString() ? args.toString() : letta::json::compact(args)});
+                                  args.isString() ? args.toString() : json::compact(args)});
         }
     }
     auto add = [&](Message m) { out.append(HistoryEntry{std::move(m), callId, step}); };

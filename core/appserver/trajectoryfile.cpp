@@ -2,7 +2,7 @@
 #include "trajectoryfile.h"
 
 #include "common/timestamps.h"
-#include "letta/jsonread.h"
+#include "common/jsonread.h"
 #include "letta/textflatten.h"
 
 #include <QJsonArray>
@@ -83,7 +83,7 @@ Result<TrajectoryFile> parseTrajectoryFile(const QByteArray &json, const Convers
                 m.text.clear();
                 const QJsonValue args = call.value(u"args");
                 m.toolCalls = {ToolCall{call.value(u"id").toString(), call.value(u"name").toString(),
-                                        args.isString() ? args.toString() : letta::json::compact(args)}};
+                                        args.isString() ? args.toString() : json::compact(args)}};
                 normaliseToolMessageId(m, conversation);
                 file.entries.append(HistoryEntry{std::move(m), id, modelStep});
             }

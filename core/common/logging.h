@@ -3,7 +3,8 @@
 
 #include <QLoggingCategory>
 
-// Developer diagnostics only. What the user should see goes to the activity log, never here.
+// Developer diagnostics only (enable with QT_LOGGING_RULES="lettascope.*=true"). What the user must see is
+// returned as an Error or a report and shown by the page or printed by the CLI command, never only logged here.
 Q_DECLARE_LOGGING_CATEGORY(lcApi)
 Q_DECLARE_LOGGING_CATEGORY(lcStore)
 Q_DECLARE_LOGGING_CATEGORY(lcSync)

@@ -2,10 +2,9 @@
 #include "entitywriter.h"
 
 #include "agentrevisions.h"
-#include "analytics/errorsignature.h"
-#include "analytics/storedfacts.h"
 #include "jsontext.h"
 #include "model/entityjson.h"
+#include "model/errorsignature.h"
 #include "runrollups.h"
 #include "sqlite.h"
 
@@ -71,7 +70,7 @@ QString toolErrorSignature(const Message &message, const QString &toolText)
     constexpr qsizetype kSignedChars = 400; // what analytics read of an error return's text
     if (toolStatus(message) != u"error")
         return {};
-    return analytics::errorSignature(firstCodePoints(toolText.isNull() ? message.text : toolText, kSignedChars));
+    return errorSignature(firstCodePoints(toolText.isNull() ? message.text : toolText, kSignedChars));
 }
 
 QString toolCallId(const Message &message)
@@ -134,8 +133,10 @@ Result<ChangeSet> EntityWriter::write(qint64 serverId, const WriteBatch &batch, 
         changes.changeSeq = *seq;
         if (auto s = refreshRunRollups(m_db, serverId, changes.runIds, *seq); !s)
             return s.error();
-        if (auto s = analytics::storeRunFacts(m_db, serverId, changes.runIds); !s)
-            return s.error();
+        for (const RunDerivation &derivation : m_derivations) {
+            if (auto s = derivation.derive(m_db, serverId, changes.runIds); !s)
+                return s.error();
+        }
     }
     return changes;
 }
@@ -208,7 +209,7 @@ Status EntityWriter::writeRuns(qint64 serverId, const QList<Run> &runs, ChangeSe
         s.bind(7, run.stopReason).bind(8, run.createdMs).bind(9, run.completedMs).bind(10, run.totalDurationNs);
         s.bind(11, run.ttftNs).bind(12, run.background).bind(13, run.runType).bind(14, run.errorText);
         s.bind(15, run.reconstructed).bind(16, jsonText(run.raw));
-        s.bind(17, run.errorText.isEmpty() ? QString() : analytics::errorSignature(run.errorText));
+        s.bind(17, run.errorText.isEmpty() ? QString() : errorSignature(run.errorText));
         if (auto status = s.run(); !status)
             return status;
         if (m_db.changes() > 0) {

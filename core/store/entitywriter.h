@@ -2,7 +2,10 @@
 #pragma once
 
 #include "common/result.h"
+#include "derivation.h"
 #include "writebatch.h"
+
+#include <span>
 
 namespace lettascope::store {
 
@@ -23,11 +26,13 @@ struct ServerRecord {
 class EntityWriter
 {
 public:
-    explicit EntityWriter(Database &db) : m_db(db) { }
+    /// `derivations` run after every write that changed runs (see RunDerivation); they must outlive this.
+    explicit EntityWriter(Database &db, std::span<const RunDerivation> derivations = {})
+        : m_db(db), m_derivations(derivations) { }
 
     Result<qint64> ensureServer(const ServerRecord &server);
-    /// Entities, run roll-ups, agent revisions and sync state, inside the caller's transaction (the
-    /// StoreWriter opens one per job), so a batch lands whole or not at all.
+    /// Entities, run roll-ups, agent revisions, sync state and the derivations of the changed runs, inside
+    /// the caller's transaction (the StoreWriter opens one per job), so a batch lands whole or not at all.
     Result<ChangeSet> write(qint64 serverId, const WriteBatch &batch, qint64 nowMs);
 
 private:
@@ -42,6 +47,7 @@ private:
     Result<qint64> bumpChangeSeq();
 
     Database &m_db;
+    std::span<const RunDerivation> m_derivations;
 };
 
 } // namespace lettascope::store

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "runrollups.h"
 
+#include "eachrow.h"
 #include "sqlite.h"
 
 #include <QStringList>
@@ -21,15 +22,12 @@ Result<QString> toolsUsed(Database &db, qint64 serverId, const QString &runId)
         return stmt.error();
     (*stmt)->bind(1, serverId).bind(2, runId);
     std::set<QString> names;
-    while (true) {
-        auto row = (*stmt)->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        const auto parts = (*stmt)->text(0).split(u',', Qt::SkipEmptyParts);
+    auto status = eachRow(**stmt, [&names](const Statement &s) {
+        const auto parts = s.text(0).split(u',', Qt::SkipEmptyParts);
         names.insert(parts.begin(), parts.end());
-    }
+    });
+    if (!status)
+        return status.error();
     (*stmt)->reset();
     if (names.empty())
         return QString();

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "storewriter.h"
 
-#include "analytics/storedfacts.h"
 #include "common/logging.h"
 #include "migrations.h"
 #include "sqlite.h"
@@ -9,7 +8,6 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
-#include <QPromise>
 
 using namespace Qt::StringLiterals;
 
@@ -35,120 +33,74 @@ Result<ChangeSet> runInTransaction(Database &db, const StoreWriter::Job &job)
 
 } // namespace
 
-class StoreWriter::Worker final : public QObject
-{
-public:
-    Database db;
-};
-
 StoreWriter::StoreWriter(QObject *parent)
     : QObject(parent)
-    , m_worker(new Worker)
+    , m_db(u"store-writer"_s)
 {
     qRegisterMetaType<ChangeSet>();
-    m_thread.setObjectName(u"store-writer"_s);
-    m_worker->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    m_thread.start();
 }
 
-StoreWriter::~StoreWriter()
+StoreWriter::~StoreWriter() = default;
+
+void StoreWriter::addDerivation(RunDerivation derivation)
 {
-    // Queued jobs still run: quit() is processed after them, so nothing submitted is dropped.
-    post([worker = m_worker] { worker->db = Database(); });
-    m_thread.quit();
-    m_thread.wait();
+    if (!m_path.isEmpty()) {
+        qCWarning(lcStore) << "derivation" << derivation.name << "registered after the cache was opened: ignored";
+        return;
+    }
+    m_derivations << std::move(derivation);
 }
 
-void StoreWriter::post(std::function<void()> task)
-{
-    QMetaObject::invokeMethod(m_worker, std::move(task), Qt::QueuedConnection);
-}
-
-Status StoreWriter::open(const QString &path)
+QFuture<Status> StoreWriter::openAsync(const QString &path)
 {
     m_path = path;
-    auto promise = std::make_shared<QPromise<Status>>();
-    QFuture<Status> future = promise->future();
-    promise->start();
-    post([this, promise, path] {
-        const QFileInfo info(path);
-        if (!QDir().mkpath(info.absolutePath())) {
-            promise->addResult(Error{ErrorKind::Io, u"cannot create the cache folder %1"_s.arg(info.absolutePath())});
-            promise->finish();
-            return;
-        }
-        auto opened = Database::open(path);
-        if (!opened) {
-            promise->addResult(opened.error());
-        } else {
-            m_worker->db = std::move(opened).value();
-            auto migrated = migrate(m_worker->db);
-            if (migrated)
-                backfillRunFacts(0);
-            else
-                m_worker->db = Database();
-            promise->addResult(migrated);
-        }
-        promise->finish();
-    });
-    return future.result();
+    const QFileInfo info(path);
+    if (!QDir().mkpath(info.absolutePath()))
+        return QtFuture::makeReadyFuture(Status(Error{ErrorKind::Io, u"cannot create the cache folder %1"_s.arg(info.absolutePath())}));
+    QFuture<Status> opened = m_db.open(path, Database::Mode::ReadWrite, migrate);
+    // Queued behind the open: when it failed they find no connection and stop.
+    for (const RunDerivation &derivation : std::as_const(m_derivations)) {
+        if (derivation.backfill)
+            backfill(derivation, 0);
+    }
+    return opened;
 }
 
 QFuture<Result<qint64>> StoreWriter::ensureServer(const ServerRecord &server)
 {
-    auto promise = std::make_shared<QPromise<Result<qint64>>>();
-    promise->start();
-    post([this, promise, server] {
-        if (!m_worker->db.isOpen())
-            promise->addResult(Error{ErrorKind::Storage, u"the cache is not open"_s});
-        else
-            promise->addResult(EntityWriter(m_worker->db).ensureServer(server));
-        promise->finish();
-    });
-    return promise->future();
+    return call<qint64>([server](Database &db) { return EntityWriter(db).ensureServer(server); });
 }
 
 QFuture<Result<ChangeSet>> StoreWriter::write(qint64 serverId, WriteBatch batch)
 {
-    return transact([serverId, batch = std::move(batch)](Database &db) -> Result<ChangeSet> {
-        return EntityWriter(db).write(serverId, batch, QDateTime::currentMSecsSinceEpoch());
+    return transact([this, serverId, batch = std::move(batch)](Database &db) -> Result<ChangeSet> {
+        return EntityWriter(db, m_derivations).write(serverId, batch, QDateTime::currentMSecsSinceEpoch());
     });
 }
 
 QFuture<Result<ChangeSet>> StoreWriter::transact(Job job)
 {
-    auto promise = std::make_shared<QPromise<Result<ChangeSet>>>();
-    promise->start();
-    post([this, promise, job = std::move(job)] {
-        if (!m_worker->db.isOpen()) {
-            promise->addResult(Error{ErrorKind::Storage, u"the cache is not open"_s});
-            promise->finish();
-            return;
-        }
-        Result<ChangeSet> result = runInTransaction(m_worker->db, job);
+    return call<ChangeSet>([this, job = std::move(job)](Database &db) {
+        Result<ChangeSet> result = runInTransaction(db, job);
         if (result && !result->isEmpty())
             Q_EMIT changed(*result);
         else if (!result)
             qCWarning(lcStore) << "write failed:" << result.error().toString();
-        promise->addResult(std::move(result));
-        promise->finish();
+        return result;
     });
-    return promise->future();
 }
 
-void StoreWriter::backfillRunFacts(qint64 afterRowId)
+void StoreWriter::backfill(const RunDerivation &derivation, qint64 afterRowId)
 {
-    // Queued behind whatever is waiting, one chunk per turn: writes interleave with the backfill. Its rows
-    // change no aggregate (the loader derives the same facts without them), so nothing is broadcast.
-    post([this, afterRowId] {
-        Database *db = openDatabase();
+    // Queued behind whatever is waiting, one chunk per turn. A backfill adds nothing readers could not
+    // derive already, so nothing is broadcast.
+    m_db.post([this, derivation, afterRowId](Database *db) {
         if (!db)
             return;
         Result<std::optional<qint64>> next = std::optional<qint64>();
         {
             Transaction transaction(*db);
-            next = transaction.begun() ? analytics::backfillRunFacts(*db, afterRowId, kBackfillChunk)
+            next = transaction.begun() ? derivation.backfill(*db, afterRowId, kBackfillChunk)
                                        : Result<std::optional<qint64>>(transaction.begun().error());
             if (next) {
                 if (auto committed = transaction.commit(); !committed)
@@ -156,15 +108,10 @@ void StoreWriter::backfillRunFacts(qint64 afterRowId)
             }
         }
         if (!next)
-            qCWarning(lcStore) << "run facts backfill stopped:" << next.error().toString();
+            qCWarning(lcStore) << derivation.name << "backfill stopped:" << next.error().toString();
         else if (next->has_value())
-            backfillRunFacts(**next);
+            backfill(derivation, **next);
     });
-}
-
-Database *StoreWriter::openDatabase() const
-{
-    return m_worker->db.isOpen() ? &m_worker->db : nullptr;
 }
 
 } // namespace lettascope::store

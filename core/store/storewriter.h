@@ -2,24 +2,24 @@
 #pragma once
 
 #include "common/result.h"
+#include "dbthread.h"
+#include "derivation.h"
 #include "entitywriter.h"
 #include "writebatch.h"
 
 #include <QFuture>
+#include <QList>
 #include <QObject>
-#include <QPromise>
-#include <QThread>
 
 #include <functional>
-#include <memory>
 
 namespace lettascope::store {
 
 class Database;
 
-/// The single writer of a cache file. Owns the write connection on a dedicated thread; every write is a
-/// job queued to that thread and runs in one transaction. Thread-safe: call from any thread, wait on the
-/// returned future (worker threads) or continue with `.then(context, …)` (GUI).
+/// The single writer of a cache file. Owns the write connection on its DbThread; every write is a job
+/// queued to that thread and runs in one transaction. Thread-safe: call from any thread, wait on the
+/// returned future (worker threads) or continue with whenReady(future, context, …) (GUI).
 class StoreWriter final : public QObject
 {
     Q_OBJECT
@@ -30,8 +30,14 @@ public:
     explicit StoreWriter(QObject *parent = nullptr);
     ~StoreWriter() override;
 
-    /// Opens (creating and migrating) the cache. Blocks until done; call once before anything else.
-    Status open(const QString &path);
+    /// Registers data derived from runs in every write's transaction. Before open() only: the list is
+    /// fixed while the cache is open, so a write never sees half of it.
+    void addDerivation(RunDerivation derivation);
+    /// Opens (creating and migrating) the cache on the writer thread, then starts the derivations'
+    /// backfills. Call once before anything else; jobs queued meanwhile run after it.
+    QFuture<Status> openAsync(const QString &path);
+    /// openAsync(), waited for: for worker threads and the CLI.
+    Status open(const QString &path) { return openAsync(path).result(); }
     QString path() const { return m_path; }
 
     QFuture<Result<qint64>> ensureServer(const ServerRecord &server);
@@ -44,16 +50,7 @@ public:
     template<typename T>
     QFuture<Result<T>> call(std::function<Result<T>(Database &)> job)
     {
-        auto promise = std::make_shared<QPromise<Result<T>>>();
-        promise->start();
-        post([this, promise, job = std::move(job)] {
-            if (Database *db = openDatabase())
-                promise->addResult(job(*db));
-            else
-                promise->addResult(Error{ErrorKind::Storage, QStringLiteral("the cache is not open")});
-            promise->finish();
-        });
-        return promise->future();
+        return m_db.call<T>(std::move(job));
     }
 
 Q_SIGNALS:
@@ -61,15 +58,12 @@ Q_SIGNALS:
     void changed(const lettascope::store::ChangeSet &changes);
 
 private:
-    class Worker;
-    void post(std::function<void()> task);
-    /// Stores run facts for runs written before schema 6, a chunk per queued job, from `afterRowId`.
-    void backfillRunFacts(qint64 afterRowId);
-    Database *openDatabase() const; ///< writer thread only; null when open() failed
+    /// Runs `derivation`'s backfill a chunk per queued job, from `afterRowId`, so writes interleave.
+    void backfill(const RunDerivation &derivation, qint64 afterRowId);
 
     QString m_path;
-    QThread m_thread;
-    Worker *m_worker = nullptr;
+    QList<RunDerivation> m_derivations; ///< fixed once open: read on the writer thread
+    DbThread m_db;
 };
 
 } // namespace lettascope::store

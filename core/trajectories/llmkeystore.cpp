@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "llmkeystore.h"
 
-#include "letta/credentialstore.h"
+#include "net/credentialstore.h"
 
 using namespace Qt::StringLiterals;
 
@@ -9,7 +9,7 @@ namespace lettascope::trajectories {
 
 LlmKeyStore::LlmKeyStore(QObject *parent)
     : QObject(parent)
-    , m_store(new letta::CredentialStore(u"Lettascope"_s, this))
+    , m_store(new net::CredentialStore(u"Lettascope"_s, this))
 {
     m_store->setEnvironmentVariable(QString::fromLatin1(EnvironmentVariable));
 }
@@ -18,7 +18,7 @@ LlmKeyStore::~LlmKeyStore() = default;
 
 QFuture<Result<QString>> LlmKeyStore::readKey()
 {
-    return m_store->readToken(QString::fromLatin1(KeychainId)).then([](const Result<letta::StoredToken> &token) -> Result<QString> {
+    return m_store->readToken(QString::fromLatin1(KeychainId)).then([](const Result<net::StoredToken> &token) -> Result<QString> {
         if (!token)
             return token.error();
         return token->token;

@@ -6,7 +6,7 @@
 #include <QFuture>
 #include <QObject>
 
-namespace lettascope::letta {
+namespace lettascope::net {
 class CredentialStore;
 }
 
@@ -34,7 +34,7 @@ public:
     void setTimeoutMs(int ms);
 
 private:
-    letta::CredentialStore *m_store = nullptr;
+    net::CredentialStore *m_store = nullptr;
 };
 
 } // namespace lettascope::trajectories

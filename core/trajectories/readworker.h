@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "common/result.h"
-#include "store/sqlite.h"
+#include "common/whenready.h"
+#include "store/dbthread.h"
 
-#include <QObject>
-#include <QPointer>
-#include <QThread>
+#include <QPromise>
 
 #include <functional>
 #include <memory>
@@ -14,47 +12,37 @@
 namespace lettascope::trajectories {
 
 /**
- * A thread with its own read-only connection to the cache, for everything a view needs read off the
- * GUI thread: list windows, details, search, queue counts. Jobs run one at a time in submission order;
- * each result is delivered on `context`'s thread, and only if `context` still exists (QPointer), so a
- * closed page never receives a stale answer. Callers drop superseded answers with their own
- * generation tokens.
+ * A DbThread with a read-only connection to the cache, for everything a view needs read off the GUI
+ * thread: list windows, details, search, queue counts. Jobs run one at a time in submission order; each
+ * result is delivered on `context`'s thread, and only if `context` still exists, so a closed page never
+ * receives a stale answer. Callers drop superseded answers with a Generation.
  */
-class ReadWorker final : public QObject
+class ReadWorker final
 {
-    Q_OBJECT
-    Q_DISABLE_COPY_MOVE(ReadWorker)
 public:
-    explicit ReadWorker(QString cachePath, QObject *parent = nullptr);
-    ~ReadWorker() override;
+    explicit ReadWorker(const QString &cachePath);
+    Q_DISABLE_COPY_MOVE(ReadWorker)
 
+    /// Runs `job` on the reader thread, then `done(result)` on `context`'s thread. Without a connection
+    /// (the cache could not be opened, which is logged once) neither runs.
     template<typename T>
     void run(QObject *context, std::function<T(store::Database &)> job, std::function<void(T)> done)
     {
-        QPointer<QObject> guard(context);
-        post([this, guard, job = std::move(job), done = std::move(done)]() mutable {
-            store::Database *db = database();
-            if (!db || !guard)
-                return;
-            T result = job(*db);
-            QMetaObject::invokeMethod(guard.data(), [guard, done = std::move(done), result = std::move(result)]() mutable {
-                if (guard)
-                    done(std::move(result));
-            }, Qt::QueuedConnection);
+        auto promise = std::make_shared<QPromise<T>>();
+        promise->start();
+        QFuture<T> future = promise->future();
+        m_db.post([promise, job = std::move(job)](store::Database *db) {
+            if (db)
+                promise->addResult(job(*db));
+            promise->finish(); // without a result whenReady calls nothing
         });
+        whenReady(std::move(future), context, std::move(done));
     }
-    /// Runs `task` on the worker thread with the connection (null when the cache could not be opened).
+    /// Runs `task` on the reader thread, after the jobs queued before it.
     void post(std::function<void()> task);
-    /// The worker thread's connection; only valid on that thread.
-    store::Database *database();
-    QString openError() const;
 
 private:
-    QString m_path;
-    QThread m_thread;
-    QObject *m_context = nullptr;   ///< lives on m_thread; tasks are queued to it
-    std::unique_ptr<store::Database> m_db;
-    QString m_openError;
+    store::DbThread m_db;
 };
 
 } // namespace lettascope::trajectories

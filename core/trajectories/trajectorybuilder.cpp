@@ -4,11 +4,12 @@
 #include "common/logging.h"
 #include "converter.h"
 #include "metacounter.h"
-#include "trajectories/processing/jobqueue.h"
+#include "store/eachrow.h"
 #include "store/queries/detailqueries.h"
 #include "store/queries/rowdecode.h"
 #include "store/sqlite.h"
 #include "store/storewriter.h"
+#include "trajectories/processing/jobqueue.h"
 #include "trajectoryrecord.h"
 #include "trajectorywriter.h"
 
@@ -59,17 +60,14 @@ Result<Batch> readBatch(Database &db, const Cursor &from, int limit)
     QList<Found> runs;
     Batch batch;
     batch.end = from;
-    while (true) {
-        auto row = stmt->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        Found found{stmt->int64(0), stmt->int64(1), {}};
-        batch.end = Cursor{found.seq, stmt->int64(2)};
-        store::decodeRun(*stmt, 3, found.run);
+    auto status = store::eachRow(*stmt, [&runs, &batch](const store::Statement &s) {
+        Found found{s.int64(0), s.int64(1), {}};
+        batch.end = Cursor{found.seq, s.int64(2)};
+        store::decodeRun(s, 3, found.run);
         runs << std::move(found);
-    }
+    });
+    if (!status)
+        return status.error();
     for (const Found &f : runs) {
         auto steps = store::stepsForRun(db, f.serverId, f.run.id);
         if (!steps)

@@ -2,6 +2,7 @@
 // loadTrajectoryDetail(): the detail view's read, kept apart from the list queries.
 #include "trajectoryqueries.h"
 
+#include "store/eachrow.h"
 #include "store/jsontext.h"
 #include "store/sqlite.h"
 
@@ -21,19 +22,15 @@ Status readStages(Database &db, qint64 rowId, TrajectoryDetail &detail)
     if (!stmt)
         return stmt.error();
     stmt->bind(1, rowId);
-    while (true) {
-        auto row = stmt->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        const Statement &s = *stmt;
+    auto status = store::eachRow(*stmt, [&detail](const Statement &s) {
         const auto stage = stageFromKey(s.text(0));
         if (!stage)
-            continue;
+            return;
         detail.stages << StageInfo{*stage, s.text(1) == u"succeeded", s.text(2), s.text(3), s.text(4),
                                    s.optionalInt64(5), s.optionalInt64(6), s.optionalInt64(7)};
-    }
+    });
+    if (!status)
+        return status;
     std::sort(detail.stages.begin(), detail.stages.end(),
               [](const StageInfo &a, const StageInfo &b) { return a.stage < b.stage; });
     return success();
@@ -46,13 +43,7 @@ Status readDecisions(Database &db, qint64 rowId, TrajectoryDetail &detail)
     if (!stmt)
         return stmt.error();
     stmt->bind(1, rowId);
-    while (true) {
-        auto row = stmt->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return success();
-        const Statement &s = *stmt;
+    return store::eachRow(*stmt, [&detail](const Statement &s) {
         Decision d;
         d.decisionIndex = int(s.int64(0));
         d.turnIndex = int(s.int64(1));
@@ -64,7 +55,7 @@ Status readDecisions(Database &db, qint64 rowId, TrajectoryDetail &detail)
         d.resultSummary = s.text(6);
         d.toolCallId = s.text(7);
         detail.decisions << d;
-    }
+    });
 }
 
 Status readRest(Database &db, qint64 rowId, TrajectoryDetail &detail)

@@ -44,7 +44,7 @@ void TrajectoryListModel::setQuery(const TrajectoryQuery &query)
     m_rows.clear();
     m_wanted.clear();
     m_inFlight.clear();
-    ++m_generation;
+    m_generation.next();
     endResetModel();
     refresh();
 }
@@ -81,7 +81,7 @@ void TrajectoryListModel::refresh()
 
 void TrajectoryListModel::applyKeys(quint64, const QList<MergeKey> &keys, const MergePlan &plan, bool reset)
 {
-    ++m_generation;
+    m_generation.next();
     m_inFlight.clear();
     if (reset) {
         beginResetModel();
@@ -168,10 +168,10 @@ void TrajectoryListModel::fetchPending()
         QList<qint64> ids;
         for (int i = first; i < std::min<int>(first + kWindow, int(m_keys.size())); ++i)
             ids << m_keys[i].id;
-        const quint64 generation = m_generation;
+        const Generation::Token generation = m_generation.current();
         m_reader->run<Result<QList<TrajectoryRow>>>(this, [ids](store::Database &db) { return trajectoryRows(db, ids); },
                                                      [this, generation, first, window](Result<QList<TrajectoryRow>> rows) {
-                                                         if (generation != m_generation)
+                                                         if (!m_generation.isCurrent(generation))
                                                              return; // the keys changed; views will ask again
                                                          m_inFlight.remove(window);
                                                          if (!rows) {

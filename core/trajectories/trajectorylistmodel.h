@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "common/generation.h"
 #include "trajectories/keymerge.h"
 #include "trajectories/trajectory.h"
 #include "trajectories/trajectoryqueries.h"
@@ -83,7 +84,7 @@ private:
     mutable QSet<int> m_wanted;             ///< windows views asked for, not yet requested
     QSet<int> m_inFlight;                   ///< windows being read
     mutable QTimer m_fetchTimer;
-    quint64 m_generation = 0;               ///< bumped by every key change: stale windows are dropped
+    Generation m_generation;                ///< bumped by every key change: stale windows are dropped
     quint64 m_keysRequest = 0;
     bool m_refreshPending = false;
     qint64 m_newWindowMs = 5 * 60 * 1000;

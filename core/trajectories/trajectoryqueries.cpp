@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "trajectoryqueries.h"
 
+#include "store/eachrow.h"
 #include "store/jsontext.h"
 #include "store/sqlite.h"
 
@@ -87,14 +88,10 @@ template<typename T, typename Decode>
 Result<QList<T>> collect(Statement &stmt, Decode decode)
 {
     QList<T> rows;
-    while (true) {
-        auto row = stmt.step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return rows;
-        rows << decode(stmt);
-    }
+    auto status = store::eachRow(stmt, [&rows, &decode](const Statement &s) { rows << decode(s); });
+    if (!status)
+        return status.error();
+    return rows;
 }
 
 QString limitClause(const TrajectoryQuery &q)

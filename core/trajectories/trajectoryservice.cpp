@@ -2,6 +2,7 @@
 #include "trajectoryservice.h"
 
 #include "common/logging.h"
+#include "common/whenready.h"
 #include "store/storewriter.h"
 #include "trajectories/llmkeystore.h"
 #include "trajectories/processing/jobqueue.h"
@@ -98,15 +99,15 @@ void TrajectoryService::buildNow(bool rebuildAll)
     options.rebuildAll = rebuildAll;
     options.enqueueProcessing = m_settings.autoProcess();
     options.maxAttempts = m_settings.maxAttempts();
-    QtConcurrent::run(&m_pool, [&writer = m_writer, options] { return TrajectoryBuilder(writer).build(options); })
-        .then(this, [this](const BuildReport &report) {
-            m_building = false;
-            if (!report.ok())
-                Q_EMIT errorOccurred(report.error);
-            Q_EMIT buildFinished(report);
-            if (std::exchange(m_buildAgain, false))
-                buildNow();
-        });
+    auto build = QtConcurrent::run(&m_pool, [&writer = m_writer, options] { return TrajectoryBuilder(writer).build(options); });
+    whenReady(build, this, [this](const BuildReport &report) {
+        m_building = false;
+        if (!report.ok())
+            Q_EMIT errorOccurred(report.error);
+        Q_EMIT buildFinished(report);
+        if (std::exchange(m_buildAgain, false))
+            buildNow();
+    });
 }
 
 void TrajectoryService::restartProcessing()
@@ -124,9 +125,9 @@ void TrajectoryService::restartProcessing()
         return;
     }
     // The key comes from the keychain asynchronously; a newer restart makes this answer stale.
-    const quint64 generation = ++m_keyGeneration;
-    m_keys->readKey().then(this, [this, generation, config](const Result<QString> &key) {
-        if (generation != m_keyGeneration)
+    const Generation::Token generation = m_keyGeneration.next();
+    whenReady(m_keys->readKey(), this, [this, generation, config](const Result<QString> &key) {
+        if (!m_keyGeneration.isCurrent(generation))
             return;
         if (!key)
             Q_EMIT errorOccurred(key.error());
@@ -189,14 +190,15 @@ void TrajectoryService::resume()
 
 void TrajectoryService::writeJobs(std::function<Result<qint64>(store::Database &)> change)
 {
-    m_writer.transact([change = std::move(change)](store::Database &db) -> Result<store::ChangeSet> {
+    auto written = m_writer.transact([change = std::move(change)](store::Database &db) -> Result<store::ChangeSet> {
         auto n = change(db);
         if (!n)
             return n.error();
         store::ChangeSet changes;
         changes.kinds = store::ChangeSet::ProcessingJobs | store::ChangeSet::Trajectories;
         return changes;
-    }).then(this, [this](const Result<store::ChangeSet> &result) {
+    });
+    whenReady(written, this, [this](const Result<store::ChangeSet> &result) {
         if (!result)
             Q_EMIT errorOccurred(result.error());
     });
@@ -236,7 +238,7 @@ void TrajectoryService::refreshStats()
 
 void TrajectoryService::setLlmApiKey(const QString &key)
 {
-    m_keys->writeKey(key).then(this, [this](const Status &written) {
+    whenReady(m_keys->writeKey(key), this, [this](const Status &written) {
         if (!written)
             Q_EMIT errorOccurred(written.error());
         else

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "common/generation.h"
 #include "trajectories/processing/processingjob.h"
 #include "trajectories/processingsettings.h"
 #include "trajectories/search/searchtypes.h"
@@ -117,7 +118,7 @@ private:
     quint64 m_nextRequest = 0;
     std::shared_ptr<std::atomic<quint64>> m_latestSearch;
     quint64 m_latestDetail = 0;
-    quint64 m_keyGeneration = 0;
+    Generation m_keyGeneration;
 };
 
 } // namespace lettascope::trajectories

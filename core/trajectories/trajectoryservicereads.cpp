@@ -2,6 +2,7 @@
 // TrajectoryService: the requests that read (search, contrasts, details) or move data in and out.
 #include "trajectoryservice.h"
 
+#include "common/whenready.h"
 #include "store/storewriter.h"
 #include "trajectories/metacounter.h"
 #include "trajectories/readworker.h"
@@ -110,7 +111,7 @@ quint64 TrajectoryService::loadDetail(qint64 trajectoryId)
 
 void TrajectoryService::setAnnotation(qint64 trajectoryId, const Annotation &annotation)
 {
-    m_writer.transact([trajectoryId, annotation](store::Database &db) -> Result<store::ChangeSet> {
+    auto saved = m_writer.transact([trajectoryId, annotation](store::Database &db) -> Result<store::ChangeSet> {
         auto seq = bumpMetaCounter(db, kRowSeqKey);
         if (!seq)
             return seq.error();
@@ -119,7 +120,8 @@ void TrajectoryService::setAnnotation(qint64 trajectoryId, const Annotation &ann
         store::ChangeSet changes;
         changes.kinds = store::ChangeSet::Trajectories;
         return changes;
-    }).then(this, [this, trajectoryId](const Result<store::ChangeSet> &result) {
+    });
+    whenReady(saved, this, [this, trajectoryId](const Result<store::ChangeSet> &result) {
         if (result)
             Q_EMIT annotationSaved(trajectoryId);
         else
@@ -130,7 +132,7 @@ void TrajectoryService::setAnnotation(qint64 trajectoryId, const Annotation &ann
 void TrajectoryService::exportJsonl(const QString &path, const TrajectoryFilters &filters)
 {
     const QString cache = m_writer.path();
-    QtConcurrent::run(&m_pool, [cache, path, filters]() -> std::pair<qint64, Error> {
+    auto exported = QtConcurrent::run(&m_pool, [cache, path, filters]() -> std::pair<qint64, Error> {
         auto db = store::Database::open(cache, store::Database::Mode::ReadOnly);
         if (!db)
             return {0, db.error()};
@@ -155,7 +157,10 @@ void TrajectoryService::exportJsonl(const QString &path, const TrajectoryFilters
         if (file.error() != QFileDevice::NoError)
             return {count, Error{ErrorKind::Io, u"writing %1 failed: %2"_s.arg(path, file.errorString())}};
         return {count, Error{}};
-    }).then(this, [this, path](const std::pair<qint64, Error> &done) { Q_EMIT exportFinished(path, done.first, done.second); });
+    });
+    whenReady(exported, this, [this, path](const std::pair<qint64, Error> &done) {
+        Q_EMIT exportFinished(path, done.first, done.second);
+    });
 }
 
 void TrajectoryService::importJsonl(const QString &path)
@@ -163,7 +168,7 @@ void TrajectoryService::importJsonl(const QString &path)
     ImportOptions options;
     options.enqueueProcessing = m_settings.autoProcess();
     options.maxAttempts = m_settings.maxAttempts();
-    QtConcurrent::run(&m_pool, [&writer = m_writer, path, options] {
+    auto imported = QtConcurrent::run(&m_pool, [&writer = m_writer, path, options] {
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly)) {
             ImportReport report;
@@ -171,7 +176,8 @@ void TrajectoryService::importJsonl(const QString &path)
             return report;
         }
         return importTrajectories(writer, file, options);
-    }).then(this, [this](const ImportReport &report) { Q_EMIT importFinished(report); });
+    });
+    whenReady(imported, this, [this](const ImportReport &report) { Q_EMIT importFinished(report); });
 }
 
 } // namespace lettascope::trajectories

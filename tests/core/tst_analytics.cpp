@@ -3,14 +3,16 @@
 // run, only failures, no metrics or tokens) on facts directly.
 #include "analytics/analyticsaccumulator.h"
 #include "analytics/computeanalytics.h"
-#include "analytics/errorsignature.h"
 #include "analytics/factloader.h"
 #include "analytics/storedfacts.h"
 #include "entityfactory.h"
 #include "scalarquery.h"
+#include "model/errorsignature.h"
+#include "session/opencache.h"
 #include "store/entitywriter.h"
 #include "store/migrations.h"
 #include "store/sqlite.h"
+#include "store/storewriter.h"
 
 #include <QDateTime>
 #include <QTemporaryDir>
@@ -119,15 +121,25 @@ RunFacts facts(const QString &id, RunStatus status, qint64 createdMs, std::optio
     return f;
 }
 
+constexpr const char *kRunsWithoutFacts
+    = "SELECT count(*) FROM runs r WHERE NOT EXISTS (SELECT 1 FROM run_facts f WHERE f.run_rowid = r.rowid)";
+
+// Writes as the app's StoreWriter does: with the run facts derived in the write's transaction.
+EntityWriter appWriter(Database &db)
+{
+    static const store::RunDerivation derivations[] = {runFactsDerivation()};
+    return EntityWriter(db, derivations);
+}
+
 // Writes dataset() as one server's data, inside the caller's transaction.
 void writeDataset(Database &db)
 {
-    auto server = EntityWriter(db).ensureServer({u"p"_s, u"Demo"_s, u"http://127.0.0.1:1"_s, u"rest"_s, {}});
+    auto server = appWriter(db).ensureServer({u"p"_s, u"Demo"_s, u"http://127.0.0.1:1"_s, u"rest"_s, {}});
     QVERIFY(server);
     WriteBatch batch;
     for (const RunSpec &spec : dataset())
         addRun(batch, spec);
-    QVERIFY(EntityWriter(db).write(*server, batch, kNow));
+    QVERIFY(appWriter(db).write(*server, batch, kNow));
 }
 
 // The loaded facts of `runId` after writing `batch` into a new cache at `path`; empty if anything failed.
@@ -136,11 +148,11 @@ std::optional<RunFacts> writeAndLoad(const QString &path, const WriteBatch &batc
     auto db = Database::open(path);
     if (!db || !migrate(*db))
         return std::nullopt;
-    auto server = EntityWriter(*db).ensureServer({u"p"_s, u"Demo"_s, {}, u"rest"_s, {}});
+    auto server = appWriter(*db).ensureServer({u"p"_s, u"Demo"_s, {}, u"rest"_s, {}});
     if (!server)
         return std::nullopt;
     Transaction transaction(*db);
-    if (!EntityWriter(*db).write(*server, batch, kNow) || !transaction.commit())
+    if (!appWriter(*db).write(*server, batch, kNow) || !transaction.commit())
         return std::nullopt;
     auto facts = loadRunFacts(*db, {});
     if (!facts)
@@ -574,6 +586,27 @@ private Q_SLOTS:
         QCOMPARE(result->toolErrors, m_result.toolErrors);
         QCOMPARE(result->tools, m_result.tools);
         QVERIFY(*result == m_result);
+    }
+
+    void openedCacheFillsRunFactsOfAnOlderCache()
+    {
+        // A cache written before schema 6 has no run facts: the app's writer fills them after opening it,
+        // queued ahead of later jobs.
+        const QString path = m_dir.filePath(u"older.db"_s);
+        {
+            auto db = Database::open(path);
+            QVERIFY(db);
+            QVERIFY(migrate(*db));
+            Transaction transaction(*db);
+            writeDataset(*db);
+            QVERIFY(db->exec("DELETE FROM run_facts"));
+            QVERIFY(transaction.commit());
+            QCOMPARE(scalar(*db, kRunsWithoutFacts), qint64(dataset().size()));
+        }
+        StoreWriter writer;
+        QVERIFY(session::openCache(writer, path));
+        auto missing = writer.call<qint64>([](Database &db) -> Result<qint64> { return scalar(db, kRunsWithoutFacts); });
+        QCOMPARE(missing.result().value(), 0);
     }
 
     void errorSignatures()

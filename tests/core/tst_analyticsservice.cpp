@@ -6,6 +6,7 @@
 #include "analytics/statsjson.h"
 #include "entityfactory.h"
 #include "runbatchgenerator.h"
+#include "session/opencache.h"
 #include "store/sqlite.h"
 #include "store/storewriter.h"
 
@@ -114,7 +115,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(u"cache.db"_s);
         StoreWriter writer;
-        QVERIFY(writer.open(path));
+        QVERIFY(session::openCache(writer, path));
         auto server = writer.ensureServer({u"p"_s, u"Demo"_s, u"http://127.0.0.1:1"_s, u"rest"_s, {}}).result();
         QVERIFY(server);
         filter.serverId = *server;
@@ -163,7 +164,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(u"cache.db"_s);
         StoreWriter writer;
-        QVERIFY(writer.open(path));
+        QVERIFY(session::openCache(writer, path));
         auto server = writer.ensureServer({u"p"_s, u"Demo"_s, {}, u"rest"_s, {}}).result();
         QVERIFY(writer.write(*server, generateRunBatch(spec(0, 50))).result());
         AnalyticsService service(path, nullptr);

@@ -2,6 +2,7 @@
 #include "entityfactory.h"
 #include "scalarquery.h"
 #include "store/agentrevisions.h"
+#include "store/eachrow.h"
 #include "store/entitywriter.h"
 #include "store/migrations.h"
 #include "store/queries/catalogqueries.h"
@@ -297,23 +298,81 @@ private Q_SLOTS:
         QCOMPARE(*countRuns(*reader, RunQuery{}), 1);
     }
 
-    void writerFillsRunFactsOfAnOlderCache()
+    void writerRunsDerivationsInTheWriteTransaction_data()
     {
-        // Every write stores its runs' analytics facts (migration 006). A cache written before has none:
-        // the writer fills them after opening it, queued ahead of later jobs.
+        QTest::addColumn<bool>("fails");
+        QTest::addRow("derived with the runs") << false;
+        QTest::addRow("a failed derivation rolls the write back") << true;
+    }
+
+    void writerRunsDerivationsInTheWriteTransaction()
+    {
+        // What a module derives from runs is written with them or not at all.
+        QFETCH(bool, fails);
+        StoreWriter writer;
+        writer.addDerivation({u"test"_s, [fails](Database &db, qint64, const QSet<QString> &runIds) -> Status {
+            if (fails)
+                return Error{ErrorKind::Storage, u"derivation failed"_s};
+            if (auto created = db.exec("CREATE TABLE IF NOT EXISTS derived(run_id TEXT)"); !created)
+                return created;
+            auto insert = db.prepare("INSERT INTO derived(run_id) VALUES (?1)");
+            for (const QString &id : runIds) {
+                if (auto status = insert->bind(1, id).run(); !status)
+                    return status;
+            }
+            return success();
+        }, {}});
+        QVERIFY(writer.open(m_dir.filePath(u"derived-%1.db"_s.arg(fails))));
+        const qint64 server = writer.ensureServer({u"p"_s, u"P"_s, u"http://p"_s, u"rest"_s, {}}).result().value();
         WriteBatch batch;
-        for (int i = 0; i < 3; ++i)
+        batch.runs = {makeRun(u"run-1"_s, u"agent-1"_s, RunStatus::Completed, 1000),
+                      makeRun(u"run-2"_s, u"agent-1"_s, RunStatus::Failed, 2000)};
+        const auto written = writer.write(server, batch).result();
+        QCOMPARE(bool(written), !fails);
+        auto runs = writer.call<qint64>([](Database &db) { return scalar(db, "SELECT count(*) FROM runs"); });
+        QCOMPARE(runs.result().value(), fails ? 0 : 2);
+        if (!fails) {
+            auto derived = writer.call<qint64>([](Database &db) { return scalar(db, "SELECT count(*) FROM derived"); });
+            QCOMPARE(derived.result().value(), 2);
+        }
+    }
+
+    void writerBackfillsDerivationsAfterOpening()
+    {
+        // A derivation added to an existing cache fills its rows for older runs, a chunk per transaction,
+        // each chunk taking its turn behind the jobs queued meanwhile (so writes never wait for all of it).
+        WriteBatch batch;
+        for (int i = 0; i < 5; ++i)
             batch.runs << makeRun(u"run-%1"_s.arg(i), u"agent-1"_s, RunStatus::Completed, 1000 + i);
         QVERIFY(write(batch));
-        auto factRows = [](Database &db) -> Result<qint64> { return scalar(db, "SELECT count(*) FROM run_facts"); };
-        QCOMPARE(factRows(m_db).value(), 3);
-        QVERIFY(m_db.exec("DELETE FROM run_facts"));
+        QVERIFY(m_db.exec("CREATE TABLE backfilled(run_rowid INTEGER PRIMARY KEY, chunk INTEGER)"));
         const QString path = m_db.path();
         m_db = Database();
 
         StoreWriter writer;
+        auto chunks = std::make_shared<std::atomic_int>(0);
+        writer.addDerivation({u"test"_s, [](Database &, qint64, const QSet<QString> &) { return success(); },
+                              [chunks](Database &db, qint64 afterRowId, int) -> Result<std::optional<qint64>> {
+            // Two runs a chunk, whatever the writer asks for, so the continuation is exercised.
+            auto insert = db.prepare("INSERT INTO backfilled SELECT rowid, ?2 FROM runs WHERE rowid > ?1 "
+                                     "ORDER BY rowid LIMIT 2 RETURNING run_rowid");
+            insert->bind(1, afterRowId).bind(2, chunks->fetch_add(1));
+            std::optional<qint64> last;
+            const auto visit = [&last](const Statement &s) { last = std::max(last.value_or(0), s.int64(0)); };
+            if (auto status = eachRow(*insert, visit); !status)
+                return status.error();
+            return last;
+        }});
         QVERIFY(writer.open(path));
-        QCOMPARE(writer.call<qint64>(factRows).result().value(), 3);
+        const auto backfilled = [&writer] {
+            return writer.call<qint64>([](Database &db) { return scalar(db, "SELECT count(*) FROM backfilled"); })
+                .result().value();
+        };
+        QTRY_COMPARE(backfilled(), 5);
+        auto distinctChunks = writer.call<qint64>([](Database &db) {
+            return scalar(db, "SELECT count(DISTINCT chunk) FROM backfilled");
+        });
+        QCOMPARE(distinctChunks.result().value(), 3);
     }
 };
 

@@ -2,6 +2,7 @@
 #include "catalogqueries.h"
 
 #include "rowdecode.h"
+#include "store/eachrow.h"
 #include "store/jsontext.h"
 #include "store/sqlite.h"
 
@@ -26,21 +27,19 @@ Result<QList<AgentSummary>> listAgents(Database &db, qint64 serverId)
         return stmt.error();
     stmt->bind(1, serverId);
     QList<AgentSummary> rows;
-    while (true) {
-        auto row = stmt->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return rows;
+    auto status = eachRow(*stmt, [&rows](const Statement &s) {
         AgentSummary summary;
-        int c = decodeAgent(*stmt, 0, summary.agent);
-        summary.serverId = stmt->int64(c++);
-        summary.runCount = stmt->int64(c++);
-        summary.failedRuns = stmt->int64(c++);
-        summary.lastRunMs = stmt->optionalInt64(c++);
-        summary.lastRunStopReason = stmt->text(c++);
+        int c = decodeAgent(s, 0, summary.agent);
+        summary.serverId = s.int64(c++);
+        summary.runCount = s.int64(c++);
+        summary.failedRuns = s.int64(c++);
+        summary.lastRunMs = s.optionalInt64(c++);
+        summary.lastRunStopReason = s.text(c++);
         rows << summary;
-    }
+    });
+    if (!status)
+        return status.error();
+    return rows;
 }
 
 Result<std::optional<Agent>> findAgent(Database &db, qint64 serverId, const QString &agentId)
@@ -68,23 +67,21 @@ Result<QList<AgentRevision>> agentRevisions(Database &db, qint64 serverId, const
         return stmt.error();
     stmt->bind(1, serverId).bind(2, agentId);
     QList<AgentRevision> revisions;
-    while (true) {
-        auto row = stmt->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return revisions;
+    auto status = eachRow(*stmt, [&revisions](const Statement &s) {
         AgentRevision revision;
-        revision.revision = int(stmt->int64(0));
-        revision.system = stmt->text(1);
-        revision.model = stmt->text(2);
-        for (const auto &tool : parseJsonArray(stmt->text(3)))
+        revision.revision = int(s.int64(0));
+        revision.system = s.text(1);
+        revision.model = s.text(2);
+        for (const auto &tool : parseJsonArray(s.text(3)))
             revision.tools << tool.toString();
-        revision.blocks = parseJsonObject(stmt->text(4));
-        revision.firstSeenMs = stmt->int64(5);
-        revision.lastSeenMs = stmt->int64(6);
+        revision.blocks = parseJsonObject(s.text(4));
+        revision.firstSeenMs = s.int64(5);
+        revision.lastSeenMs = s.int64(6);
         revisions << revision;
-    }
+    });
+    if (!status)
+        return status.error();
+    return revisions;
 }
 
 Result<QList<Job>> listJobs(Database &db, const JobQuery &query)
@@ -98,16 +95,14 @@ Result<QList<Job>> listJobs(Database &db, const JobQuery &query)
     stmt->bind(1, query.serverId).bind(2, query.status.isEmpty() ? QString() : query.status).bind(3, query.sinceMs);
     stmt->bind(4, query.limit).bind(5, query.offset);
     QList<Job> jobs;
-    while (true) {
-        auto row = stmt->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return jobs;
+    auto status = eachRow(*stmt, [&jobs](const Statement &s) {
         Job job;
-        decodeJob(*stmt, 0, job);
+        decodeJob(s, 0, job);
         jobs << job;
-    }
+    });
+    if (!status)
+        return status.error();
+    return jobs;
 }
 
 Result<QList<Resource>> listResources(Database &db, qint64 serverId, ResourceKind kind)
@@ -118,14 +113,12 @@ Result<QList<Resource>> listResources(Database &db, qint64 serverId, ResourceKin
         return stmt.error();
     stmt->bind(1, serverId).bind(2, resourceKindKey(kind));
     QList<Resource> resources;
-    while (true) {
-        auto row = stmt->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return resources;
-        resources << Resource{kind, stmt->text(0), stmt->text(1), stmt->text(2), parseJsonObject(stmt->text(3))};
-    }
+    auto status = eachRow(*stmt, [&resources, kind](const Statement &s) {
+        resources << Resource{kind, s.text(0), s.text(1), s.text(2), parseJsonObject(s.text(3))};
+    });
+    if (!status)
+        return status.error();
+    return resources;
 }
 
 } // namespace lettascope::store

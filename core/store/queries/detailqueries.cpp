@@ -2,6 +2,7 @@
 #include "detailqueries.h"
 
 #include "rowdecode.h"
+#include "store/eachrow.h"
 #include "store/sqlite.h"
 
 #include <QStringList>
@@ -16,16 +17,14 @@ template<typename T, typename Decode>
 Result<QList<T>> collect(Statement &stmt, Decode decode)
 {
     QList<T> rows;
-    while (true) {
-        auto row = stmt.step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return rows;
+    auto status = eachRow(stmt, [&rows, &decode](const Statement &s) {
         T value;
-        decode(stmt, 0, value);
+        decode(s, 0, value);
         rows << std::move(value);
-    }
+    });
+    if (!status)
+        return status.error();
+    return rows;
 }
 
 // Dynamic filters with positional text binds; `binds` holds values in placeholder order.

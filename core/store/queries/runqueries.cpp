@@ -2,6 +2,7 @@
 #include "runqueries.h"
 
 #include "rowdecode.h"
+#include "store/eachrow.h"
 #include "store/sqlite.h"
 
 #include <QVariant>
@@ -138,14 +139,9 @@ Result<QList<RunSummary>> listRuns(Database &db, const RunQuery &query)
         return stmt.error();
     bindAll(*stmt, where.values);
     QList<RunSummary> rows;
-    while (true) {
-        auto row = stmt->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        rows << decodeSummary(*stmt);
-    }
+    auto status = eachRow(*stmt, [&rows](const Statement &s) { rows << decodeSummary(s); });
+    if (!status)
+        return status.error();
     return rows;
 }
 

@@ -3,6 +3,7 @@
 
 #include "rowdecode.h"
 #include "searchsnippet.h"
+#include "store/eachrow.h"
 #include "store/sqlite.h"
 
 using namespace Qt::StringLiterals;
@@ -39,24 +40,22 @@ Result<QList<MessageSearchHit>> searchMessages(Database &db, qint64 serverId, co
         return stmt.error();
     stmt->bind(1, fts).bind(2, serverId).bind(3, limit).bind(4, offset);
     QList<MessageSearchHit> hits;
-    while (true) {
-        auto row = stmt->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return hits;
+    auto status = eachRow(*stmt, [&hits, &words](const Statement &s) {
         MessageSearchHit hit;
-        int c = decodeMessage(*stmt, 0, hit.message);
-        hit.serverId = stmt->int64(c++);
-        hit.agentName = stmt->text(c++);
+        int c = decodeMessage(s, 0, hit.message);
+        hit.serverId = s.int64(c++);
+        hit.agentName = s.text(c++);
         // Whichever column matched: the text first, else tool names, arguments and returns.
         hit.snippet = searchSnippet(hit.message.text, words);
-        const QString toolText = stmt->text(c++);
+        const QString toolText = s.text(c++);
         if (hit.snippet.isEmpty())
             hit.snippet = searchSnippet(toolText, words);
-        hit.rank = stmt->real(c++);
+        hit.rank = s.real(c++);
         hits << hit;
-    }
+    });
+    if (!status)
+        return status.error();
+    return hits;
 }
 
 } // namespace lettascope::store

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "serverqueries.h"
 
+#include "store/eachrow.h"
 #include "store/sqlite.h"
 
 using namespace Qt::StringLiterals;
@@ -25,14 +26,10 @@ CachedServer decodeServer(const Statement &s)
 Result<QStringList> collectStrings(Statement &stmt)
 {
     QStringList values;
-    while (true) {
-        auto row = stmt.step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return values;
-        values << stmt.text(0);
-    }
+    auto status = eachRow(stmt, [&values](const Statement &s) { values << s.text(0); });
+    if (!status)
+        return status.error();
+    return values;
 }
 
 } // namespace
@@ -44,14 +41,10 @@ Result<QList<CachedServer>> listServers(Database &db)
     if (!stmt)
         return stmt.error();
     QList<CachedServer> servers;
-    while (true) {
-        auto row = stmt->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return servers;
-        servers << decodeServer(*stmt);
-    }
+    auto status = eachRow(*stmt, [&servers](const Statement &s) { servers << decodeServer(s); });
+    if (!status)
+        return status.error();
+    return servers;
 }
 
 Result<std::optional<CachedServer>> findServer(Database &db, const QString &profileId)
@@ -76,14 +69,10 @@ Result<QHash<QString, QString>> readSyncState(Database &db, qint64 serverId)
         return stmt.error();
     stmt->bind(1, serverId);
     QHash<QString, QString> state;
-    while (true) {
-        auto row = stmt->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return state;
-        state.insert(stmt->text(0), stmt->text(1));
-    }
+    auto status = eachRow(*stmt, [&state](const Statement &s) { state.insert(s.text(0), s.text(1)); });
+    if (!status)
+        return status.error();
+    return state;
 }
 
 Result<QList<SyncLogEntry>> recentSyncs(Database &db, qint64 serverId, int limit)
@@ -94,15 +83,13 @@ Result<QList<SyncLogEntry>> recentSyncs(Database &db, qint64 serverId, int limit
         return stmt.error();
     stmt->bind(1, serverId).bind(2, limit);
     QList<SyncLogEntry> entries;
-    while (true) {
-        auto row = stmt->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return entries;
-        entries << SyncLogEntry{stmt->int64(0), stmt->int64(1), stmt->optionalInt64(2), stmt->int64(3) != 0,
-                                stmt->int64(4), stmt->text(5), stmt->text(6)};
-    }
+    auto status = eachRow(*stmt, [&entries](const Statement &s) {
+        entries << SyncLogEntry{s.int64(0), s.int64(1), s.optionalInt64(2), s.int64(3) != 0,
+                                s.int64(4), s.text(5), s.text(6)};
+    });
+    if (!status)
+        return status.error();
+    return entries;
 }
 
 Result<QStringList> activeRunIds(Database &db, qint64 serverId)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "jobcompletion.h"
 
-#include "letta/retrypolicy.h"
+#include "net/retrypolicy.h"
 #include "trajectories/processing/enrichmentwriter.h"
 #include "store/sqlite.h"
 #include "trajectories/metacounter.h"
@@ -93,7 +93,7 @@ Status completeOne(Database &db, const JobOutcome &outcome, qint64 nowMs, const 
     if (failed == 0) {
         status = updateJob(db, jobId, u"succeeded"_s, 0, nowMs, QString(), 1.0, nowMs);
     } else if (requeue) {
-        const qint64 delay = std::max(letta::backoffDelayMs(outcome.job.attempts, timing.baseMs, timing.maxMs),
+        const qint64 delay = std::max(net::backoffDelayMs(outcome.job.attempts, timing.baseMs, timing.maxMs),
                                       retryAfter.value_or(0));
         status = updateJob(db, jobId, u"queued"_s, failed, nowMs + delay, errors.join(u"; "_s), progress, nowMs);
     } else {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "jobqueue.h"
 
+#include "store/eachrow.h"
 #include "store/sqlite.h"
 
 using namespace Qt::StringLiterals;
@@ -142,18 +143,12 @@ Result<QList<ClaimedJob>> claim(Database &db, int limit, qint64 nowMs, qint64 cl
         return stmt.error();
     (*stmt)->bind(1, nowMs).bind(2, limit).bind(3, claimToken);
     QList<ClaimedJob> jobs;
-    while (true) {
-        auto row = (*stmt)->step();
-        if (!row) {
-            (*stmt)->reset();
-            return row.error();
-        }
-        if (!*row)
-            break;
-        Statement &s = **stmt;
+    auto status = store::eachRow(**stmt, [&jobs, claimToken](const Statement &s) {
         jobs << ClaimedJob{s.int64(0), s.int64(1), StageMask(s.int64(2)), int(s.int64(3)), int(s.int64(4)), claimToken};
-    }
+    });
     (*stmt)->reset();
+    if (!status)
+        return status.error();
     std::sort(jobs.begin(), jobs.end(), [](const ClaimedJob &a, const ClaimedJob &b) { return a.id < b.id; });
     return jobs;
 }
@@ -208,21 +203,18 @@ Result<QueueStats> stats(Database &db)
     if (!stmt)
         return stmt.error();
     QueueStats stats;
-    while (true) {
-        auto row = (*stmt)->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        const qint64 n = (*stmt)->int64(1);
-        switch (jobStateFromKey((*stmt)->text(0)).value_or(JobState::Failed)) {
+    auto status = store::eachRow(**stmt, [&stats](const Statement &s) {
+        const qint64 n = s.int64(1);
+        switch (jobStateFromKey(s.text(0)).value_or(JobState::Failed)) {
         case JobState::Queued: stats.queued = n; break;
         case JobState::Running: stats.running = n; break;
         case JobState::Succeeded: stats.succeeded = n; break;
         case JobState::Failed: stats.failed += n; break;
         case JobState::Cancelled: stats.cancelled = n; break;
         }
-    }
+    });
+    if (!status)
+        return status.error();
     (*stmt)->reset();
     return stats;
 }
@@ -239,13 +231,7 @@ Result<QList<ProcessingJob>> list(Database &db, qint64 limit)
         return stmt.error();
     stmt->bind(1, limit);
     QList<ProcessingJob> jobs;
-    while (true) {
-        auto row = stmt->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return jobs;
-        const Statement &s = *stmt;
+    auto status = store::eachRow(*stmt, [&jobs](const Statement &s) {
         ProcessingJob job;
         int c = 0;
         job.id = s.int64(c++);
@@ -264,7 +250,10 @@ Result<QList<ProcessingJob>> list(Database &db, qint64 limit)
         job.startedMs = s.optionalInt64(c++);
         job.finishedMs = s.optionalInt64(c++);
         jobs << job;
-    }
+    });
+    if (!status)
+        return status.error();
+    return jobs;
 }
 
 } // namespace jobqueue

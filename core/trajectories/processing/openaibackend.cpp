@@ -2,8 +2,8 @@
 #include "openaibackend.h"
 
 #include "common/logging.h"
-#include "letta/httpclient.h"
-#include "letta/networkthread.h"
+#include "net/httpclient.h"
+#include "net/networkthread.h"
 #include "trajectories/processing/localstages.h"
 #include "trajectories/processing/openaiparse.h"
 #include "trajectories/processing/openaiprompts.h"
@@ -41,14 +41,14 @@ StageResult fromError(Stage stage, const Error &error)
 
 OpenAiBackend::OpenAiBackend(OpenAiConfig config)
     : m_config(std::move(config))
-    , m_network(std::make_unique<letta::NetworkThread>(u"lettascope-llm"_s))
+    , m_network(std::make_unique<net::NetworkThread>(u"lettascope-llm"_s))
     , m_limiter(m_config.requestsPerSecond, std::max(1, m_config.concurrency))
 {
-    letta::ServerEndpoint endpoint;
+    net::ServerEndpoint endpoint;
     endpoint.baseUrl = m_config.baseUrl;
     endpoint.token = m_config.apiKey;
     m_network->client()->setEndpoint(endpoint);
-    letta::HttpOptions options;
+    net::HttpOptions options;
     options.maxConnectionsPerHost = std::max(1, m_config.concurrency);
     options.transferTimeoutMs = m_config.timeoutMs;
     options.maxAttempts = 1; // the job queue retries, with backoff that survives restarts
@@ -66,13 +66,13 @@ Result<QByteArray> OpenAiBackend::post(const QString &path, const QByteArray &bo
 {
     if (!m_limiter.acquire(cancel))
         return Error{ErrorKind::Cancelled, u"cancelled"_s};
-    letta::HttpRequest request;
+    net::HttpRequest request;
     request.method = "POST";
     request.path = path;
     request.body = body;
-    QFuture<letta::HttpResult> future = m_network->client()->send(request);
+    QFuture<net::HttpResult> future = m_network->client()->send(request);
     auto waiter = std::make_shared<Waiter>();
-    future.then(QtFuture::Launch::Sync, [waiter](const letta::HttpResult &) {
+    future.then(QtFuture::Launch::Sync, [waiter](const net::HttpResult &) {
         {
             std::lock_guard lock(waiter->mutex);
             waiter->done = true;
@@ -86,7 +86,7 @@ Result<QByteArray> OpenAiBackend::post(const QString &path, const QByteArray &bo
             return Error{ErrorKind::Cancelled, u"cancelled"_s};
         }
     }
-    const letta::HttpResult result = letta::resultOf(future);
+    const net::HttpResult result = net::resultOf(future);
     if (!result)
         return result.error();
     return result->body;

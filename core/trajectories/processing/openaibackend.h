@@ -9,7 +9,7 @@
 
 #include <memory>
 
-namespace lettascope::letta {
+namespace lettascope::net {
 class NetworkThread;
 }
 
@@ -41,7 +41,7 @@ private:
     StageResult chatStage(Stage stage, const StageInput &input);
 
     OpenAiConfig m_config;
-    std::unique_ptr<letta::NetworkThread> m_network;
+    std::unique_ptr<net::NetworkThread> m_network;
     RateLimiter m_limiter;
 };
 

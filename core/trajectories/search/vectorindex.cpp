@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "vectorindex.h"
 
+#include "store/eachrow.h"
 #include "store/sqlite.h"
 
 #include <QSet>
@@ -34,22 +35,19 @@ Status VectorIndex::refresh(store::Database &db)
     if (!stmt)
         return stmt.error();
     stmt->bind(1, m_modelKey).bind(2, m_seq);
-    while (true) {
-        auto next = stmt->step();
-        if (!next)
-            return next.error();
-        if (!*next)
-            break;
-        const int dim = int(stmt->int64(1));
-        const QByteArray blob = stmt->blob(2);
+    auto status = store::eachRow(*stmt, [this](const store::Statement &s) {
+        const int dim = int(s.int64(1));
+        const QByteArray blob = s.blob(2);
         if (m_dim == 0)
             m_dim = dim;
         // A vector of another size cannot share this space (a model renamed in place); it is skipped.
         if (dim != m_dim || blob.size() != qsizetype(dim * sizeof(float)))
-            continue;
-        upsert(stmt->int64(0), reinterpret_cast<const float *>(blob.constData()));
-        m_seq = std::max(m_seq, stmt->int64(3));
-    }
+            return;
+        upsert(s.int64(0), reinterpret_cast<const float *>(blob.constData()));
+        m_seq = std::max(m_seq, s.int64(3));
+    });
+    if (!status)
+        return status;
     m_seq = std::max(m_seq, maxSeq);
     return success();
 }

@@ -5,7 +5,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace lettascope::analytics {
+namespace lettascope {
 
 QString errorSignature(const QString &text)
 {
@@ -33,4 +33,4 @@ QString errorSignature(const QString &text)
     return s;
 }
 
-} // namespace lettascope::analytics
+} // namespace lettascope
