@@ -2,7 +2,7 @@
 #include "cliserver.h"
 
 #include "clicache.h"
-#include "letta/credentialstore.h"
+#include "net/credentialstore.h"
 #include "letta/profilestore.h"
 
 #include <QCoreApplication>
@@ -16,10 +16,10 @@ namespace lettascope::cli {
 namespace {
 
 /// The keychain answers through the event loop, so wait for it with one running.
-letta::StoredToken readToken(const QString &profileId)
+net::StoredToken readToken(const QString &profileId)
 {
-    letta::CredentialStore credentials;
-    QFutureWatcher<Result<letta::StoredToken>> watcher;
+    net::CredentialStore credentials;
+    QFutureWatcher<Result<net::StoredToken>> watcher;
     QEventLoop loop;
     QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
     watcher.setFuture(credentials.readToken(profileId));
@@ -28,7 +28,7 @@ letta::StoredToken readToken(const QString &profileId)
     const auto token = watcher.result();
     if (token)
         return *token;
-    letta::StoredToken fallback;
+    net::StoredToken fallback;
     fallback.token = qEnvironmentVariable("LETTA_API_KEY");
     fallback.notice = token.error().message;
     return fallback;
@@ -74,7 +74,7 @@ Result<CliServer> resolveServer(const GlobalOptions &options, TokenNeed token)
     server.name = profile->name;
     QString secret;
     if (token == TokenNeed::Read) {
-        const letta::StoredToken stored = readToken(profile->id);
+        const net::StoredToken stored = readToken(profile->id);
         secret = stored.token;
         server.notice = stored.notice;
     }

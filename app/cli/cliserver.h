@@ -3,7 +3,7 @@
 
 #include "clicontext.h"
 #include "common/result.h"
-#include "letta/httptypes.h"
+#include "net/httptypes.h"
 
 #include <QUrl>
 
@@ -13,7 +13,7 @@ namespace lettascope::cli {
 struct CliServer {
     QString profileId;  ///< keys the server's data in the cache
     QString name;
-    letta::ServerEndpoint endpoint;
+    net::ServerEndpoint endpoint;
     QString notice;     ///< keychain trouble worth a line on stderr; empty when none
 };
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "commands.h"
+#include "interrupt.h"
 
 #include "common/timestamps.h"
 #include "demo/demoserver.h"
-#include "signalwatcher.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -96,10 +96,9 @@ int runDemoServer(CliContext &context, const QStringList &arguments)
         return context.fail(bound.error().message);
     server.setLive(parser.isSet(u"live"_s), interval);
 
-    SignalWatcher watcher;
-    if (!watcher.watchTermination())
+    if (!installInterruptHandler())
         return context.fail(u"cannot install the SIGINT/SIGTERM handlers"_s);
-    QObject::connect(&watcher, &SignalWatcher::terminationRequested, qApp, &QCoreApplication::quit);
+    whenInterrupted(qApp, [] { QCoreApplication::quit(); });
     context.out() << u"Demo Letta server listening on "_s << server.url().toString() << Qt::endl;
     QCoreApplication::exec();
     return ExitOk;

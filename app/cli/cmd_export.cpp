@@ -48,9 +48,9 @@ int runExport(CliContext &context, const QStringList &arguments)
         fileStream.setDevice(&file);
         out = &fileStream;
     }
-    const QStringList columns = runCsvColumns();
+    const QStringList columns = exports::runCsvColumns();
     if (format == u"csv")
-        *out << csvLine(columns) << u'\n';
+        *out << exports::csvLine(columns) << u'\n';
 
     // Windows of 5,000 keep memory flat however large the cache is.
     store::RunQuery query;
@@ -63,9 +63,9 @@ int runExport(CliContext &context, const QStringList &arguments)
         if (!runs)
             return context.fail(runs.error().toString());
         for (const auto &run : *runs) {
-            const QJsonObject object = exportRun(run);
+            const QJsonObject object = exports::exportRun(run);
             if (format == u"csv")
-                *out << csvRow(object, columns) << u'\n';
+                *out << exports::csvRow(object, columns) << u'\n';
             else
                 *out << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)) << u'\n';
         }

@@ -45,9 +45,8 @@ int runFakeLlm(CliContext &context, const QStringList &arguments)
     // The readiness line scripts wait for.
     context.out() << u"fake LLM listening on "_s << server.baseUrl().toString() << Qt::endl;
 
-    installInterruptHandler();
     QEventLoop loop;
-    quitLoopOnInterrupt(loop);
+    whenInterrupted(&loop, [&loop] { loop.quit(); });
     loop.exec();
     return ExitOk;
 }

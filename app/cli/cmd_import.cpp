@@ -5,6 +5,7 @@
 #include "interrupt.h"
 
 #include "appserver/folderimport.h"
+#include "session/opencache.h"
 #include "store/storewriter.h"
 
 #include <QCommandLineParser>
@@ -46,7 +47,7 @@ int runImport(CliContext &context, const QStringList &arguments)
     options.cancel = &interruptFlag();
 
     store::StoreWriter writer;
-    if (auto opened = writer.open(cachePath(context.options())); !opened)
+    if (auto opened = session::openCache(writer, cachePath(context.options())); !opened)
         return context.fail(opened.error().message);
     const appserver::ImportReport report = appserver::importFolder(writer, parser.positionalArguments().first(), options);
 

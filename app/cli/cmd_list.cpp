@@ -58,7 +58,7 @@ int listRuns(CliContext &context, CacheView &view, const ListOptions &options)
     if (options.json) {
         QJsonArray array;
         for (const auto &run : *runs)
-            array.append(exportRun(run));
+            array.append(exports::exportRun(run));
         context.printJson(array);
         return ExitOk;
     }
@@ -90,7 +90,7 @@ int listAgents(CliContext &context, CacheView &view, const ListOptions &options)
     if (options.json) {
         QJsonArray array;
         for (const auto &agent : selected)
-            array.append(exportAgent(agent));
+            array.append(exports::exportAgent(agent));
         context.printJson(array);
         return ExitOk;
     }
@@ -115,7 +115,7 @@ int listSteps(CliContext &context, CacheView &view, const ListOptions &options)
     if (options.json) {
         QJsonArray array;
         for (const auto &step : *steps)
-            array.append(exportStep(step));
+            array.append(exports::exportStep(step));
         context.printJson(array);
         return ExitOk;
     }
@@ -142,7 +142,7 @@ int listMessages(CliContext &context, CacheView &view, const ListOptions &option
     if (options.json) {
         QJsonArray array;
         for (const auto &message : *messages)
-            array.append(exportMessage(message));
+            array.append(exports::exportMessage(message));
         context.printJson(array);
         return ExitOk;
     }
@@ -166,7 +166,7 @@ int listJobs(CliContext &context, CacheView &view, const ListOptions &options)
     if (options.json) {
         QJsonArray array;
         for (const auto &job : *jobs)
-            array.append(exportJob(job));
+            array.append(exports::exportJob(job));
         context.printJson(array);
         return ExitOk;
     }

@@ -5,6 +5,7 @@
 #include "interrupt.h"
 
 #include "appserver/recorder.h"
+#include "session/opencache.h"
 #include "store/storewriter.h"
 
 #include <QCommandLineParser>
@@ -64,7 +65,7 @@ int runRecord(CliContext &context, const QStringList &arguments)
     }
 
     store::StoreWriter writer;
-    if (auto opened = writer.open(cachePath(context.options())); !opened)
+    if (auto opened = session::openCache(writer, cachePath(context.options())); !opened)
         return context.fail(opened.error().message);
 
     QEventLoop loop;
@@ -87,13 +88,7 @@ int runRecord(CliContext &context, const QStringList &arguments)
     });
     QObject::connect(&recorder, &appserver::Recorder::stopped, &loop, &QEventLoop::quit);
 
-    installInterruptHandler();
-    QTimer stopCheck;
-    QObject::connect(&stopCheck, &QTimer::timeout, &loop, [&] {
-        if (interruptFlag())
-            recorder.stop();
-    });
-    stopCheck.start(100);
+    whenInterrupted(&loop, [&recorder] { recorder.stop(); });
     if (seconds > 0)
         QTimer::singleShot(int(seconds * 1000), &loop, [&recorder] { recorder.stop(); });
     recorder.start();

@@ -44,7 +44,7 @@ int runSearch(CliContext &context, const QStringList &arguments)
     if (parser.isSet(u"json"_s)) {
         QJsonArray array;
         for (const auto &hit : *hits)
-            array.append(exportSearchHit(hit));
+            array.append(exports::exportSearchHit(hit));
         context.printJson(array);
         return ExitOk;
     }

@@ -72,11 +72,11 @@ int runShow(CliContext &context, const QStringList &arguments)
     if (parser.isSet(u"json"_s)) {
         QJsonArray stepArray;
         for (const auto &step : *steps)
-            stepArray.append(exportStep(step));
+            stepArray.append(exports::exportStep(step));
         QJsonArray messageArray;
         for (const auto &message : *messages)
-            messageArray.append(exportMessage(message));
-        context.printJson(QJsonObject{{u"run"_s, exportRun(summary)}, {u"steps"_s, stepArray}, {u"messages"_s, messageArray}});
+            messageArray.append(exports::exportMessage(message));
+        context.printJson(QJsonObject{{u"run"_s, exports::exportRun(summary)}, {u"steps"_s, stepArray}, {u"messages"_s, messageArray}});
         return ExitOk;
     }
     QTextStream &out = context.out();

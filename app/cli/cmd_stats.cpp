@@ -6,6 +6,7 @@
 #include "analytics/computeanalytics.h"
 #include "analytics/statsjson.h"
 #include "common/timestamps.h"
+#include "session/appsettings.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
@@ -132,8 +133,10 @@ int runStats(CliContext &context, const QStringList &arguments)
     if (!view)
         return context.fail(view.error().message);
     filter.serverId = view->serverId;
+    // The saved price table and stuck threshold: the same as the Analytics tab's.
     const AnalyticsSettings settings;
-    auto result = computeAnalytics(view->db, filter, settings.priceTable(), now, settings.stuckAfterMs());
+    const qint64 stuckAfterMs = qint64(session::AppSettings().stuckAfterMinutes()) * 60'000;
+    auto result = computeAnalytics(view->db, filter, settings.priceTable(), now, stuckAfterMs);
     if (!result)
         return context.fail(result.error().toString());
     if (parser.isSet(u"json"_s))

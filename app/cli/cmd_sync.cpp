@@ -7,8 +7,9 @@
 
 #include "appserver/appserverclient.h"
 #include "appserver/historysource.h"
-#include "letta/httpclient.h"
-#include "letta/networkthread.h"
+#include "net/httpclient.h"
+#include "net/networkthread.h"
+#include "session/opencache.h"
 #include "store/storewriter.h"
 #include "sync/restsource.h"
 #include "sync/syncengine.h"
@@ -25,7 +26,7 @@ namespace lettascope::cli {
 
 namespace {
 
-QJsonObject reportToJson(const SyncReport &report)
+QJsonObject reportToJson(const sync::SyncReport &report)
 {
     QJsonArray resources;
     for (const auto &r : report.resources) {
@@ -62,7 +63,7 @@ int runSync(CliContext &context, const QStringList &arguments)
     if (context.options().serverUrl.isEmpty() && context.options().profileName.isEmpty())
         return context.usageError(u"sync needs --server URL or --profile NAME"_s);
 
-    SyncOptions options;
+    sync::SyncOptions options;
     const QString metrics = parser.value(u"step-metrics"_s);
     bool numeric = false;
     const qint64 budget = metrics.toLongLong(&numeric);
@@ -76,9 +77,9 @@ int runSync(CliContext &context, const QStringList &arguments)
         return context.usageError(u"--step-metrics takes a number, 'all' or 'none'"_s);
 
     // The URL's scheme says which kind of server this is (ws:// is an App Server); both fill the same cache.
-    std::unique_ptr<letta::NetworkThread> network;
+    std::unique_ptr<net::NetworkThread> network;
     std::unique_ptr<appserver::AppServerClient> appServer;
-    std::unique_ptr<SyncSource> source;
+    std::unique_ptr<sync::SyncSource> source;
     store::ServerRecord server;
     const auto url = parseServerUrl(context.options().serverUrl);
     if (!context.options().serverUrl.isEmpty() && url && isAppServerUrl(*url)) {
@@ -95,19 +96,19 @@ int runSync(CliContext &context, const QStringList &arguments)
                                                                   : context.fail(selected.error().message);
         if (!selected->notice.isEmpty())
             context.warn(selected->notice);
-        network = std::make_unique<letta::NetworkThread>();
+        network = std::make_unique<net::NetworkThread>();
         network->client()->setEndpoint(selected->endpoint);
-        source = std::make_unique<RestSource>(network->client());
+        source = std::make_unique<sync::RestSource>(network->client());
         server = {selected->profileId, selected->name, selected->endpoint.baseUrl.toString(), u"rest"_s, {}};
     }
 
     store::StoreWriter writer;
-    if (auto opened = writer.open(cachePath(context.options())); !opened)
+    if (auto opened = session::openCache(writer, cachePath(context.options())); !opened)
         return context.fail(opened.error().message);
-    SyncEngine engine(writer);
+    sync::SyncEngine engine(writer);
     // Ctrl+C asks the sync to stop after the batch in flight; whatever was committed stays.
     installInterruptHandler();
-    const SyncReport report = engine.run(*source, server, options, {}, &interruptFlag());
+    const sync::SyncReport report = engine.run(*source, server, options, {}, &interruptFlag());
 
     if (parser.isSet(u"json"_s))
         context.printJson(reportToJson(report));

@@ -1,18 +1,24 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <atomic>
+#include <QObject>
 
-class QEventLoop;
+#include <atomic>
+#include <functional>
 
 namespace lettascope::cli {
 
-/// Routes SIGINT and SIGTERM to a flag: long-running commands stop cleanly (committed data stays)
-/// instead of being killed mid-write.
-void installInterruptHandler();
+/**
+ * The CLI's one route for SIGINT and SIGTERM, so every long-running command stops the same way: cleanly,
+ * with committed data kept, instead of being killed mid-write. The handler only sets a flag (worker threads
+ * poll it: sync, import) and writes a byte to a self-pipe that wakes the event loop (no Qt call is safe in a
+ * POSIX signal handler). Installing twice is harmless; false when the pipe or sigaction failed.
+ */
+bool installInterruptHandler();
 const std::atomic_bool &interruptFlag();
 
-/// Quits `loop` once SIGINT/SIGTERM arrived (checked every 100 ms: a signal handler may only set a flag).
-void quitLoopOnInterrupt(QEventLoop &loop);
+/// Calls `onInterrupt` in `context`'s (the main) event loop once SIGINT/SIGTERM arrives; at once, queued, if
+/// one already has. Installs the handler if needed.
+void whenInterrupted(QObject *context, std::function<void()> onInterrupt);
 
 } // namespace lettascope::cli

@@ -3,6 +3,7 @@
 #include "trajectorycommands.h"
 #include "trajectoryoptions.h"
 
+#include "session/opencache.h"
 #include "store/storewriter.h"
 #include "trajectories/processingsettings.h"
 #include "trajectories/trajectorybuilder.h"
@@ -30,7 +31,7 @@ int trajectoriesBuild(CliContext &context, const QStringList &arguments)
     if (!QFileInfo::exists(path))
         return context.fail(u"no cache at %1; run 'lettascope-cli sync --server URL' first"_s.arg(path));
     store::StoreWriter writer;
-    if (auto opened = writer.open(path); !opened)
+    if (auto opened = session::openCache(writer, path); !opened)
         return context.fail(opened.error().message);
 
     BuildOptions options;

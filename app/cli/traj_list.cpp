@@ -4,6 +4,7 @@
 #include "trajectoryoptions.h"
 
 #include "common/timestamps.h"
+#include "session/opencache.h"
 #include "store/storewriter.h"
 #include "trajectories/processing/jobqueue.h"
 #include "trajectories/scoretext.h"
@@ -87,7 +88,7 @@ int trajectoriesJobs(CliContext &context, const QStringList &arguments)
         return context.usageError(limit.error().message);
     if (parser.isSet(u"retry-failed"_s) || parser.isSet(u"cancel-all"_s)) {
         store::StoreWriter writer;
-        if (auto opened = writer.open(cachePath(context.options())); !opened)
+        if (auto opened = session::openCache(writer, cachePath(context.options())); !opened)
             return context.fail(opened.error().message);
         const bool retry = parser.isSet(u"retry-failed"_s);
         auto changed = writer.call<qint64>([retry](store::Database &db) -> Result<qint64> {

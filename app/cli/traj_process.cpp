@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "clicache.h"
+#include "interrupt.h"
 #include "trajectorycommands.h"
 #include "trajectoryoptions.h"
 
+#include "session/opencache.h"
 #include "store/sqlite.h"
 #include "store/storewriter.h"
 #include "trajectories/processing/jobqueue.h"
@@ -16,7 +18,6 @@
 #include <QJsonObject>
 #include <QTimer>
 
-#include <csignal>
 
 using namespace Qt::StringLiterals;
 using namespace lettascope::trajectories;
@@ -24,13 +25,6 @@ using namespace lettascope::trajectories;
 namespace lettascope::cli {
 
 namespace {
-
-std::atomic_bool s_interrupted = false;
-
-void onInterrupt(int)
-{
-    s_interrupted = true;
-}
 
 // Jobs this run finished, by state (the queue also holds older rows).
 Result<QueueStats> finishedSince(store::Database &db, qint64 sinceMs)
@@ -104,7 +98,7 @@ int trajectoriesProcess(CliContext &context, const QStringList &arguments)
     if (!QFileInfo::exists(path))
         return context.fail(u"no cache at %1; run 'lettascope-cli sync --server URL' first"_s.arg(path));
     store::StoreWriter writer;
-    if (auto opened = writer.open(path); !opened)
+    if (auto opened = session::openCache(writer, path); !opened)
         return context.fail(opened.error().message);
     const qint64 startMs = QDateTime::currentMSecsSinceEpoch();
     if (auto queued = enqueue(writer, parser.isSet(u"all"_s), *stages, *config); !queued)
@@ -116,8 +110,8 @@ int trajectoriesProcess(CliContext &context, const QStringList &arguments)
     JobRunner runner(writer, makeBackends(*config, *key), runnerConfigFor(*config));
     if (auto started = runner.start(); !started)
         return context.fail(started.error().toString());
-    std::signal(SIGINT, onInterrupt);
-    std::signal(SIGTERM, onInterrupt);
+    installInterruptHandler();
+    const std::atomic_bool &interrupted = interruptFlag();
     const bool quiet = parser.isSet(u"quiet"_s);
     QElapsedTimer clock;
     clock.start();
@@ -138,7 +132,7 @@ int trajectoriesProcess(CliContext &context, const QStringList &arguments)
                                  .arg(open->open()).arg(rate, 0, 'f', 0);
             context.err().flush();
         }
-        if (open->open() == 0 || s_interrupted)
+        if (open->open() == 0 || interrupted)
             loop.quit();
     });
     tick.start(200);
@@ -153,13 +147,13 @@ int trajectoriesProcess(CliContext &context, const QStringList &arguments)
         context.printJson(QJsonObject{{u"succeeded"_s, double(last.succeeded)}, {u"failed"_s, double(last.failed)},
                                       {u"queued"_s, double(last.queued + last.running)}, {u"seconds"_s, seconds},
                                       {u"per_second"_s, seconds > 0 ? double(last.succeeded + last.failed) / seconds : 0.0},
-                                      {u"interrupted"_s, bool(s_interrupted)}});
+                                      {u"interrupted"_s, bool(interrupted)}});
     } else {
         context.out() << u"processed %1 trajectories in %2 s (%3 failed)\n"_s.arg(last.succeeded + last.failed)
                              .arg(seconds, 0, 'f', 1).arg(last.failed);
         context.out().flush();
     }
-    if (s_interrupted)
+    if (interrupted)
         return context.fail(u"interrupted; queued jobs stay queued and resume on the next run"_s);
     if (last.failed > 0)
         return context.fail(u"%1 job(s) failed; see 'lettascope-cli trajectories jobs'"_s.arg(last.failed));

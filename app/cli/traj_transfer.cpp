@@ -4,6 +4,7 @@
 #include "trajectorycommands.h"
 #include "trajectoryoptions.h"
 
+#include "session/opencache.h"
 #include "store/storewriter.h"
 #include "trajectories/processingsettings.h"
 #include "trajectories/trajectoryimport.h"
@@ -86,7 +87,7 @@ int trajectoriesImport(CliContext &context, const QStringList &arguments)
     if (name == u"-" ? !file.open(stdin, QIODevice::ReadOnly) : (file.setFileName(name), !file.open(QIODevice::ReadOnly)))
         return context.fail(u"cannot read %1: %2"_s.arg(name, file.errorString()));
     store::StoreWriter writer;
-    if (auto opened = writer.open(cachePath(context.options())); !opened)
+    if (auto opened = session::openCache(writer, cachePath(context.options())); !opened)
         return context.fail(opened.error().message);
     ProcessingSettings settings;
     ImportOptions options;

@@ -2,6 +2,7 @@
 #include "trajectoryoptions.h"
 
 #include "clicache.h"
+#include "common/whenready.h"
 #include "trajectories/llmkeystore.h"
 #include "trajectories/processingsettings.h"
 
@@ -116,7 +117,7 @@ Result<QString> apiKeyFor(const ProcessingConfig &config)
     keys.setTimeoutMs(3000);
     QFuture<Result<QString>> future = keys.readKey();
     QEventLoop loop;
-    future.then(&loop, [&loop](const Result<QString> &) { loop.quit(); });
+    whenReady(future, &loop, [&loop](const Result<QString> &) { loop.quit(); });
     if (!future.isFinished())
         loop.exec();
     return future.result();

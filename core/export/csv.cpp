@@ -6,7 +6,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace lettascope {
+namespace lettascope::exports {
 
 QString csvField(const QString &value)
 {
@@ -52,4 +52,4 @@ QString csvRow(const QJsonObject &object, const QStringList &columns)
     return csvLine(fields);
 }
 
-} // namespace lettascope
+} // namespace lettascope::exports

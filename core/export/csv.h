@@ -5,7 +5,7 @@
 #include <QString>
 #include <QStringList>
 
-namespace lettascope {
+namespace lettascope::exports {
 
 /// One RFC 4180 field: quoted when it holds a comma, quote or line break; quotes doubled.
 QString csvField(const QString &value);
@@ -13,4 +13,4 @@ QString csvLine(const QStringList &fields);
 /// A JSON object as a CSV row in `columns` order; arrays join with ';', null is an empty field.
 QString csvRow(const QJsonObject &object, const QStringList &columns);
 
-} // namespace lettascope
+} // namespace lettascope::exports

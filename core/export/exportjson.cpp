@@ -8,7 +8,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace lettascope {
+namespace lettascope::exports {
 
 namespace {
 
@@ -168,4 +168,4 @@ QJsonObject exportSearchHit(const store::MessageSearchHit &hit)
     return object;
 }
 
-} // namespace lettascope
+} // namespace lettascope::exports

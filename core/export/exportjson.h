@@ -8,7 +8,7 @@
 
 #include <QJsonObject>
 
-namespace lettascope {
+namespace lettascope::exports {
 
 // The stable, documented JSON shapes of `lettascope-cli --json` and of exports. Field names follow
 // Letta's snake_case; times are ISO-8601 UTC; values a source did not report are JSON null, never 0.
@@ -23,4 +23,4 @@ QJsonObject exportSearchHit(const store::MessageSearchHit &hit);
 /// Column order for CSV exports of runs (the same keys as exportRun, flattened).
 QStringList runCsvColumns();
 
-} // namespace lettascope
+} // namespace lettascope::exports

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "agentfile.h"
 
-#include "jsonread.h"
-#include "jsontext.h"
+#include "common/jsonread.h"
+#include "common/jsonparse.h"
 #include "parsers.h"
 #include "rolemessage.h"
 

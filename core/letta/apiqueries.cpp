@@ -6,19 +6,19 @@ using namespace Qt::StringLiterals;
 namespace lettascope::letta {
 
 namespace {
-void addIf(QueryItems &items, const QString &key, const QString &value)
+void addIf(net::QueryItems &items, const QString &key, const QString &value)
 {
     if (!value.isEmpty())
         items.append({key, value});
 }
 
-void addIf(QueryItems &items, const QString &key, std::optional<bool> value)
+void addIf(net::QueryItems &items, const QString &key, std::optional<bool> value)
 {
     if (value)
         items.append({key, *value ? u"true"_s : u"false"_s});
 }
 
-void addEach(QueryItems &items, const QString &key, const QStringList &values)
+void addEach(net::QueryItems &items, const QString &key, const QStringList &values)
 {
     for (const QString &value : values)
         items.append({key, value});
@@ -37,9 +37,9 @@ int effectiveLimit(const PageQuery &query, int maxLimit)
     return maxLimit > 0 ? std::min(query.limit, maxLimit) : query.limit;
 }
 
-QueryItems pageItems(const PageQuery &query, int maxLimit)
+net::QueryItems pageItems(const PageQuery &query, int maxLimit)
 {
-    QueryItems items;
+    net::QueryItems items;
     addIf(items, u"before"_s, query.before);
     addIf(items, u"after"_s, query.after);
     if (const int limit = effectiveLimit(query, maxLimit); limit > 0)
@@ -49,16 +49,16 @@ QueryItems pageItems(const PageQuery &query, int maxLimit)
     return items;
 }
 
-QueryItems agentIncludeItems(const QStringList &include)
+net::QueryItems agentIncludeItems(const QStringList &include)
 {
-    QueryItems items;
+    net::QueryItems items;
     addEach(items, u"include"_s, include);
     return items;
 }
 
-QueryItems agentItems(const AgentQuery &query)
+net::QueryItems agentItems(const AgentQuery &query)
 {
-    QueryItems items = pageItems(query);
+    net::QueryItems items = pageItems(query);
     addIf(items, u"name"_s, query.name);
     addEach(items, u"tags"_s, query.tags);
     if (!query.tags.isEmpty() && query.matchAllTags)
@@ -67,18 +67,18 @@ QueryItems agentItems(const AgentQuery &query)
     return items;
 }
 
-QueryItems runItems(const RunQuery &query, const ServerInfo &server)
+net::QueryItems runItems(const RunQuery &query, const ServerInfo &server)
 {
     if (server.runsAreJobs()) {
         // 0.11 and older: agent_ids[] and `ascending` instead of agent_id and `order`, no status filters.
-        QueryItems items = pageItems(PageQuery{query.before, query.after, query.limit, SortOrder::ServerDefault});
+        net::QueryItems items = pageItems(PageQuery{query.before, query.after, query.limit, SortOrder::ServerDefault});
         addIf(items, u"agent_ids"_s, query.agentId);
         addIf(items, u"background"_s, query.background);
         if (query.order != SortOrder::ServerDefault)
             items.append({u"ascending"_s, query.order == SortOrder::Ascending ? u"true"_s : u"false"_s});
         return items;
     }
-    QueryItems items = pageItems(query, 1000);
+    net::QueryItems items = pageItems(query, 1000);
     addIf(items, u"agent_id"_s, query.agentId);
     addEach(items, u"statuses"_s, query.statuses);
     addIf(items, u"active"_s, query.active);
@@ -88,9 +88,9 @@ QueryItems runItems(const RunQuery &query, const ServerInfo &server)
     return items;
 }
 
-QueryItems stepItems(const StepQuery &query)
+net::QueryItems stepItems(const StepQuery &query)
 {
-    QueryItems items = pageItems(query);
+    net::QueryItems items = pageItems(query);
     addIf(items, u"agent_id"_s, query.agentId);
     addIf(items, u"model"_s, query.model);
     addIf(items, u"start_date"_s, query.startDate);
@@ -99,18 +99,18 @@ QueryItems stepItems(const StepQuery &query)
     return items;
 }
 
-QueryItems messageItems(const MessageQuery &query, bool agentScoped)
+net::QueryItems messageItems(const MessageQuery &query, bool agentScoped)
 {
-    QueryItems items = pageItems(query);
+    net::QueryItems items = pageItems(query);
     addIf(items, u"conversation_id"_s, query.conversationId);
     if (agentScoped && query.includeErrors)
         items.append({u"include_err"_s, u"true"_s});
     return items;
 }
 
-QueryItems jobItems(const JobQuery &query)
+net::QueryItems jobItems(const JobQuery &query)
 {
-    QueryItems items = pageItems(query);
+    net::QueryItems items = pageItems(query);
     addIf(items, u"active"_s, query.active);
     return items;
 }

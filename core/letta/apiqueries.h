@@ -2,7 +2,7 @@
 #pragma once
 
 #include "apitypes.h"
-#include "httptypes.h"
+#include "net/httptypes.h"
 
 #include <QStringList>
 
@@ -61,13 +61,13 @@ struct JobQuery : PageQuery {
 };
 
 /// The query items for each list, as sent. `server` picks 0.x parameter names where they differ.
-QueryItems pageItems(const PageQuery &query, int maxLimit = 0);
-QueryItems agentItems(const AgentQuery &query);
-QueryItems agentIncludeItems(const QStringList &include);
-QueryItems runItems(const RunQuery &query, const ServerInfo &server);
-QueryItems stepItems(const StepQuery &query);
-QueryItems messageItems(const MessageQuery &query, bool agentScoped);
-QueryItems jobItems(const JobQuery &query);
+net::QueryItems pageItems(const PageQuery &query, int maxLimit = 0);
+net::QueryItems agentItems(const AgentQuery &query);
+net::QueryItems agentIncludeItems(const QStringList &include);
+net::QueryItems runItems(const RunQuery &query, const ServerInfo &server);
+net::QueryItems stepItems(const StepQuery &query);
+net::QueryItems messageItems(const MessageQuery &query, bool agentScoped);
+net::QueryItems jobItems(const JobQuery &query);
 
 /// The limit actually sent for a query (clamped to the route's maximum), for Page::limit.
 int effectiveLimit(const PageQuery &query, int maxLimit = 0);

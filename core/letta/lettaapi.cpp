@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "lettaapi.h"
 
-#include "jsontext.h"
+#include "common/jsonparse.h"
 #include "parsepage.h"
 #include "parsers.h"
 
@@ -63,12 +63,12 @@ QString pathId(const QString &id)
     return QString::fromLatin1(QUrl::toPercentEncoding(id));
 }
 
-LettaApi::LettaApi(HttpClient *http, ServerInfo server) : m_http(http), m_server(std::move(server)) { }
+LettaApi::LettaApi(net::HttpClient *http, ServerInfo server) : m_http(http), m_server(std::move(server)) { }
 
 template<typename T, typename Parse>
-QFuture<Result<T>> LettaApi::fetchOne(const QString &path, QueryItems query, Parse parse) const
+QFuture<Result<T>> LettaApi::fetchOne(const QString &path, net::QueryItems query, Parse parse) const
 {
-    return m_http->send<T>(HttpRequest::get(path, std::move(query)), [path, parse](const HttpResponse &response) -> Result<T> {
+    return m_http->send<T>(net::HttpRequest::get(path, std::move(query)), [path, parse](const net::HttpResponse &response) -> Result<T> {
         const auto body = parseJsonText(response.body);
         if (!body.ok())
             return inContext(body.error(), path);
@@ -80,13 +80,13 @@ QFuture<Result<T>> LettaApi::fetchOne(const QString &path, QueryItems query, Par
 }
 
 template<typename T, typename Parse>
-QFuture<Result<Page<T>>> LettaApi::fetchPage(const QString &path, QueryItems query, int limit, Parse parse) const
+QFuture<Result<Page<T>>> LettaApi::fetchPage(const QString &path, net::QueryItems query, int limit, Parse parse) const
 {
     return fetchOne<Page<T>>(path, std::move(query),
                              [limit, parse](const QJsonValue &body) { return parsePage<T>(body, limit, parse); });
 }
 
-QFuture<Result<Page<Message>>> LettaApi::fetchMessages(const QString &path, QueryItems query, int limit,
+QFuture<Result<Page<Message>>> LettaApi::fetchMessages(const QString &path, net::QueryItems query, int limit,
                                                        const QString &agentId, const QString &runId) const
 {
     return fetchOne<Page<Message>>(path, std::move(query), [=](const QJsonValue &body) {
@@ -111,7 +111,7 @@ QFuture<Result<ServerInfo>> LettaApi::health() const
     return fetchOne<ServerInfo>(u"/v1/health/"_s, {}, parseServerInfo);
 }
 
-QFuture<Result<QJsonValue>> LettaApi::get(const QString &path, const QueryItems &query) const
+QFuture<Result<QJsonValue>> LettaApi::get(const QString &path, const net::QueryItems &query) const
 {
     return m_http->getJson(path, query);
 }
@@ -216,7 +216,7 @@ QFuture<Result<Page<Resource>>> LettaApi::listResources(ResourceKind kind, const
 {
     const ResourceRoute &route = resourceRoutes[size_t(kind)];
     const int limit = route.paged ? effectiveLimit(query) : 0;
-    return fetchOne<Page<Resource>>(route.path.toString(), route.paged ? pageItems(query) : QueryItems{},
+    return fetchOne<Page<Resource>>(route.path.toString(), route.paged ? pageItems(query) : net::QueryItems{},
                                     [kind, limit](const QJsonValue &body) { return parseResourcePage(kind, body, limit); });
 }
 

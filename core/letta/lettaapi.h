@@ -3,7 +3,7 @@
 
 #include "apiqueries.h"
 #include "apitypes.h"
-#include "httpclient.h"
+#include "net/httpclient.h"
 #include "page.h"
 
 #include <QFuture>
@@ -26,16 +26,16 @@ namespace lettascope::letta {
 class LettaApi
 {
 public:
-    explicit LettaApi(HttpClient *http, ServerInfo server = {});
+    explicit LettaApi(net::HttpClient *http, ServerInfo server = {});
 
-    HttpClient *http() const { return m_http; }
+    net::HttpClient *http() const { return m_http; }
     const ServerInfo &serverInfo() const { return m_server; }
     void setServerInfo(const ServerInfo &server) { m_server = server; }
 
     /// GET /v1/health/: version probe.
     QFuture<Result<ServerInfo>> health() const;
     /// Any GET as JSON, for routes without a typed call.
-    QFuture<Result<QJsonValue>> get(const QString &path, const QueryItems &query = {}) const;
+    QFuture<Result<QJsonValue>> get(const QString &path, const net::QueryItems &query = {}) const;
 
     QFuture<Result<Page<Agent>>> listAgents(const AgentQuery &query = {}) const;
     QFuture<Result<Agent>> agent(const QString &agentId, const QStringList &include = defaultAgentIncludes()) const;
@@ -69,13 +69,13 @@ public:
 
 private:
     template<typename T, typename Parse>
-    QFuture<Result<T>> fetchOne(const QString &path, QueryItems query, Parse parse) const;
+    QFuture<Result<T>> fetchOne(const QString &path, net::QueryItems query, Parse parse) const;
     template<typename T, typename Parse>
-    QFuture<Result<Page<T>>> fetchPage(const QString &path, QueryItems query, int limit, Parse parse) const;
-    QFuture<Result<Page<Message>>> fetchMessages(const QString &path, QueryItems query, int limit,
+    QFuture<Result<Page<T>>> fetchPage(const QString &path, net::QueryItems query, int limit, Parse parse) const;
+    QFuture<Result<Page<Message>>> fetchMessages(const QString &path, net::QueryItems query, int limit,
                                                  const QString &agentId, const QString &runId) const;
 
-    HttpClient *m_http = nullptr;
+    net::HttpClient *m_http = nullptr;
     ServerInfo m_server;
 };
 

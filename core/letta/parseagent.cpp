@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "jsonread.h"
+#include "common/jsonread.h"
 #include "parsers.h"
 
 using namespace Qt::StringLiterals;

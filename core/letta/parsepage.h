@@ -3,7 +3,7 @@
 
 #include "common/logging.h"
 #include "common/result.h"
-#include "jsonread.h"
+#include "common/jsonread.h"
 #include "page.h"
 
 #include <QJsonValue>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "jsonread.h"
+#include "common/jsonread.h"
 #include "parsers.h"
+#include "net/errorbody.h"
 #include "textflatten.h"
 
 using namespace Qt::StringLiterals;
@@ -11,7 +12,7 @@ namespace {
 // metadata.error is a string on 1.x failures; some paths store an object.
 QString errorTextOf(const QJsonObject &metadata)
 {
-    return flattenDetail(metadata.value(u"error"));
+    return net::flattenDetail(metadata.value(u"error"));
 }
 } // namespace
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "jsonread.h"
+#include "common/jsonread.h"
 #include "parsers.h"
+#include "net/errorbody.h"
 #include "textflatten.h"
 
 using namespace Qt::StringLiterals;
@@ -53,7 +54,7 @@ Result<Step> parseStep(const QJsonValue &value)
     step.status = json::str(o, u"status");
     step.stopReason = json::str(o, u"stop_reason");
     step.errorType = json::str(o, u"error_type");
-    step.errorText = flattenDetail(o.value(u"error_data"));
+    step.errorText = net::flattenDetail(o.value(u"error_data"));
     step.traceId = json::str(o, u"trace_id");
     step.promptTokens = json::int64(o, u"prompt_tokens");
     step.completionTokens = json::int64(o, u"completion_tokens");

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "rolemessage.h"
 
-#include "jsonread.h"
+#include "common/jsonread.h"
 #include "textflatten.h"
 #include "toolparts.h"
 

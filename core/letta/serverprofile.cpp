@@ -51,9 +51,9 @@ Status ServerProfile::validate() const
     return success();
 }
 
-ServerEndpoint ServerProfile::endpoint(const QString &token) const
+net::ServerEndpoint ServerProfile::endpoint(const QString &token) const
 {
-    return ServerEndpoint{baseUrl, token, projectId};
+    return net::ServerEndpoint{baseUrl, token, projectId};
 }
 
 } // namespace lettascope::letta

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "common/result.h"
-#include "httptypes.h"
+#include "net/httptypes.h"
 
 #include <QMetaType>
 #include <QString>
@@ -37,7 +37,7 @@ struct ServerProfile {
     /// Name and an http(s) URL with a host; the message says what is wrong.
     Status validate() const;
     /// Where the HTTP client should send requests for this profile, with the token fetched separately.
-    ServerEndpoint endpoint(const QString &token) const;
+    net::ServerEndpoint endpoint(const QString &token) const;
 
     friend bool operator==(const ServerProfile &, const ServerProfile &) = default;
 };

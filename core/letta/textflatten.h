@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <QByteArray>
 #include <QJsonValue>
 #include <QString>
 
@@ -13,12 +12,5 @@ QString flattenContent(const QJsonValue &content);
 
 /// The text of one content part; empty for parts that carry none.
 QString contentPartText(const QJsonObject &part);
-
-/// A server `detail` (string, object, pydantic error list …) or `error_data` as one line.
-QString flattenDetail(const QJsonValue &detail);
-
-/// An HTTP error body as text: `detail` as string/object/array, else `error.message`, else the body
-/// itself (HTML tags stripped), capped so a runaway body cannot flood a tooltip.
-QString flattenErrorBody(const QByteArray &body);
 
 } // namespace lettascope::letta

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "toolparts.h"
 
-#include "jsonread.h"
-#include "jsontext.h"
+#include "common/jsonread.h"
+#include "common/jsonparse.h"
 #include "textflatten.h"
 
 using namespace Qt::StringLiterals;

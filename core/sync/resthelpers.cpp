@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "resthelpers.h"
 
-namespace lettascope::sync_detail {
+namespace lettascope::sync::detail {
 
 void fail(ResourceReport &entry, const Error &error)
 {
@@ -18,4 +18,4 @@ bool commitOrFail(SyncSink &sink, store::WriteBatch batch, ResourceReport &entry
     return true;
 }
 
-} // namespace lettascope::sync_detail
+} // namespace lettascope::sync::detail

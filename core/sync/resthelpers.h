@@ -8,7 +8,7 @@
 #include <QStringList>
 
 // Small pieces shared by the REST sync files.
-namespace lettascope::sync_detail {
+namespace lettascope::sync::detail {
 
 /// Largest page the sync asks for: Letta caps runs at 1000 and accepts it elsewhere.
 inline constexpr int kPageSize = 1000;
@@ -37,4 +37,4 @@ bool cursorAdvances(const QString &previousCursor, const letta::Page<T> &page, R
     return false;
 }
 
-} // namespace lettascope::sync_detail
+} // namespace lettascope::sync::detail

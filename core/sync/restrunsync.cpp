@@ -8,9 +8,9 @@
 
 using namespace Qt::StringLiterals;
 
-namespace lettascope {
+namespace lettascope::sync {
 
-using namespace sync_detail;
+using namespace detail;
 
 namespace {
 
@@ -80,7 +80,7 @@ bool RestSource::walkRuns(SyncSink &sink, const SyncOptions &options, ResourceRe
         query.before = cursor; // runs are inverted: in desc order the next, older page is before=<last id>
         // An incremental walk usually ends on its first page: ask for a small one, then full pages.
         query.limit = targetMs && cursor.isEmpty() ? kFirstIncrementalPage : kPageSize;
-        auto page = letta::resultOf(m_api.listRuns(query));
+        auto page = net::resultOf(m_api.listRuns(query));
         ++entry.requests;
         if (!page) {
             fail(entry, page.error());
@@ -156,7 +156,7 @@ void RestSource::refreshActiveRuns(SyncSink &sink, ResourceReport &entry)
     }
     store::WriteBatch batch;
     for (auto &request : requests) {
-        auto run = letta::resultOf(request);
+        auto run = net::resultOf(request);
         ++entry.requests;
         if (run) {
             ++entry.fetched;
@@ -170,4 +170,4 @@ void RestSource::refreshActiveRuns(SyncSink &sink, ResourceReport &entry)
     commitOrFail(sink, std::move(batch), entry);
 }
 
-} // namespace lettascope
+} // namespace lettascope::sync

@@ -10,18 +10,18 @@
 
 using namespace Qt::StringLiterals;
 
-namespace lettascope {
+namespace lettascope::sync {
 
-using namespace sync_detail;
+using namespace detail;
 
-RestSource::RestSource(letta::HttpClient *http)
+RestSource::RestSource(net::HttpClient *http)
     : m_api(http)
 {
 }
 
 Result<QString> RestSource::probe()
 {
-    auto info = letta::resultOf(m_api.health());
+    auto info = net::resultOf(m_api.health());
     if (!info)
         return info.error();
     m_api.setServerInfo(*info);
@@ -64,7 +64,7 @@ void RestSource::syncAgents(SyncSink &sink, SyncReport &report)
     query.limit = kPageSize;
     query.order = letta::SortOrder::Ascending;
     while (!sink.isCancelled()) {
-        auto page = letta::resultOf(m_api.listAgents(query));
+        auto page = net::resultOf(m_api.listAgents(query));
         ++entry.requests;
         if (!page) {
             fail(entry, page.error());
@@ -88,7 +88,7 @@ void RestSource::syncJobs(SyncSink &sink, SyncReport &report)
     query.limit = kPageSize;
     query.order = letta::SortOrder::Descending;
     while (!sink.isCancelled()) {
-        auto page = letta::resultOf(m_api.listJobs(query));
+        auto page = net::resultOf(m_api.listJobs(query));
         ++entry.requests;
         if (!page) {
             fail(entry, page.error());
@@ -120,7 +120,7 @@ void RestSource::syncCatalog(SyncSink &sink, SyncReport &report)
     for (size_t i = 0; i < kinds.size(); ++i) {
         const ResourceKind kind = kinds[i];
         ResourceReport &entry = report.resource(resourceKindKey(kind));
-        auto page = letta::resultOf(firstPages[qsizetype(i)]);
+        auto page = net::resultOf(firstPages[qsizetype(i)]);
         letta::PageQuery next = query;
         while (true) {
             ++entry.requests;
@@ -137,10 +137,10 @@ void RestSource::syncCatalog(SyncSink &sink, SyncReport &report)
                 || !cursorAdvances(next.after, *page, entry))
                 break;
             next.after = page->lastId;
-            page = letta::resultOf(m_api.listResources(kind, next));
+            page = net::resultOf(m_api.listResources(kind, next));
         }
         sink.progress({u"resources"_s, qint64(i + 1), qint64(kinds.size())});
     }
 }
 
-} // namespace lettascope
+} // namespace lettascope::sync

@@ -6,7 +6,7 @@
 
 #include <QSet>
 
-namespace lettascope {
+namespace lettascope::sync {
 
 /**
  * Syncs a classic Letta REST server (Letta Cloud, self-hosted 0.x and 1.x) with as few requests as
@@ -18,7 +18,7 @@ class RestSource final : public SyncSource
 {
 public:
     /// `http` must be configured (endpoint, token) and outlive the source.
-    explicit RestSource(letta::HttpClient *http);
+    explicit RestSource(net::HttpClient *http);
 
     Result<QString> probe() override;
     void sync(SyncSink &sink, const SyncOptions &options, SyncReport &report) override;
@@ -46,4 +46,4 @@ private:
     QSet<QString> m_finishedRuns; ///< active runs that reached a terminal state: their steps are re-read
 };
 
-} // namespace lettascope
+} // namespace lettascope::sync

@@ -6,9 +6,9 @@
 
 using namespace Qt::StringLiterals;
 
-namespace lettascope {
+namespace lettascope::sync {
 
-using namespace sync_detail;
+using namespace detail;
 
 namespace {
 
@@ -43,7 +43,7 @@ Result<QList<T>> readAllPages(Fetch fetch, ResourceReport &entry)
     query.limit = kPageSize;
     query.order = letta::SortOrder::Ascending;
     while (true) {
-        auto page = letta::resultOf(fetch(query));
+        auto page = net::resultOf(fetch(query));
         ++entry.requests;
         if (!page)
             return page.error();
@@ -67,7 +67,7 @@ void RestSource::syncSteps(SyncSink &sink, SyncReport &report)
         query.order = letta::SortOrder::Ascending;
         query.after = sink.state(kStepsCursor);
         while (!sink.isCancelled()) {
-            auto page = letta::resultOf(m_api.listSteps(query));
+            auto page = net::resultOf(m_api.listSteps(query));
             ++entry.requests;
             if (!page && switchedToPerRun(sink, entry, page.error(), kStepsMode, u"steps"_s))
                 break;
@@ -124,7 +124,7 @@ void RestSource::syncMessages(SyncSink &sink, SyncReport &report)
         query.after = sink.state(kMessagesCursor); // message cursors are absolute: after = strictly newer
         qint64 sequence = sink.state(kMessagesSeq).toLongLong();
         while (!sink.isCancelled()) {
-            auto page = letta::resultOf(m_api.listMessages(query));
+            auto page = net::resultOf(m_api.listMessages(query));
             ++entry.requests;
             if (!page && switchedToPerRun(sink, entry, page.error(), kMessagesMode, u"messages"_s))
                 break;
@@ -202,7 +202,7 @@ void RestSource::syncStepMetrics(SyncSink &sink, const SyncOptions &options, Syn
             requests << m_api.stepMetrics(stepId);
         store::WriteBatch batch;
         for (qsizetype i = 0; i < chunk.size(); ++i) {
-            auto metrics = letta::resultOf(requests[i]);
+            auto metrics = net::resultOf(requests[i]);
             ++entry.requests;
             consecutiveFailures = metrics || metrics.error().kind == ErrorKind::NotFound ? 0 : consecutiveFailures + 1;
             if (metrics) {
@@ -223,4 +223,4 @@ void RestSource::syncStepMetrics(SyncSink &sink, const SyncOptions &options, Syn
     }
 }
 
-} // namespace lettascope
+} // namespace lettascope::sync

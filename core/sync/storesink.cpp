@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "storesink.h"
 
-namespace lettascope {
+namespace lettascope::sync {
 
 namespace {
 // Two batches in flight keep the writer busy while the source fetches the next page, without letting a
@@ -73,4 +73,4 @@ bool StoreSink::isCancelled() const
     return m_cancel && m_cancel->load(std::memory_order_relaxed);
 }
 
-} // namespace lettascope
+} // namespace lettascope::sync

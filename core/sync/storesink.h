@@ -12,7 +12,7 @@
 #include <deque>
 #include <functional>
 
-namespace lettascope {
+namespace lettascope::sync {
 
 /// The SyncSink the engine hands to sources: batches go to the StoreWriter with at most two in flight,
 /// reads go through a connection owned by the syncing thread.
@@ -47,4 +47,4 @@ private:
     store::ChangeSet m_changes;
 };
 
-} // namespace lettascope
+} // namespace lettascope::sync

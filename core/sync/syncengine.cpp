@@ -13,7 +13,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace lettascope {
+namespace lettascope::sync {
 
 namespace {
 
@@ -101,4 +101,4 @@ SyncReport SyncEngine::run(SyncSource &source, store::ServerRecord server, const
     return report;
 }
 
-} // namespace lettascope
+} // namespace lettascope::sync

@@ -11,7 +11,7 @@ namespace lettascope::store {
 class StoreWriter;
 }
 
-namespace lettascope {
+namespace lettascope::sync {
 
 /// Runs one sync of one source into the cache: registers the server, gives the source a sink over the
 /// store writer, and records the outcome in the sync log whatever happens.
@@ -30,4 +30,4 @@ private:
     store::StoreWriter &m_writer;
 };
 
-} // namespace lettascope
+} // namespace lettascope::sync

@@ -5,7 +5,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace lettascope {
+namespace lettascope::sync {
 
 bool SyncReport::ok() const
 {
@@ -62,4 +62,4 @@ QString SyncReport::summary() const
     return text;
 }
 
-} // namespace lettascope
+} // namespace lettascope::sync

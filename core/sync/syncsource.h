@@ -14,7 +14,7 @@ namespace lettascope::store {
 class Database;
 }
 
-namespace lettascope {
+namespace lettascope::sync {
 
 struct SyncOptions {
     bool fetchStepMetrics = true;   ///< per-step timings (one request per step)
@@ -91,7 +91,7 @@ public:
     virtual void sync(SyncSink &sink, const SyncOptions &options, SyncReport &report) = 0;
 };
 
-} // namespace lettascope
+} // namespace lettascope::sync
 
-Q_DECLARE_METATYPE(lettascope::SyncProgress)
-Q_DECLARE_METATYPE(lettascope::SyncReport)
+Q_DECLARE_METATYPE(lettascope::sync::SyncProgress)
+Q_DECLARE_METATYPE(lettascope::sync::SyncReport)

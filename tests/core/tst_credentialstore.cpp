@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Token storage where no keychain service runs (CI, headless): a clear notice, the LETTA_API_KEY
 // fallback, no silent plain-text copy, and no token in the logs.
-#include "letta/credentialstore.h"
+#include "net/credentialstore.h"
 
 #include <QLoggingCategory>
 #include <QMutex>
@@ -9,7 +9,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace lettascope;
-using namespace lettascope::letta;
+using namespace lettascope::net;
 
 namespace {
 QMutex logMutex;

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 // Error bodies in every shape Letta sends (letta-api.md §4), flattened to one line of text.
-#include "letta/textflatten.h"
+#include "net/errorbody.h"
 
 #include <QTest>
 
 using namespace Qt::StringLiterals;
-using namespace lettascope::letta;
+using namespace lettascope::net;
 
 class TestErrorBody : public QObject
 {

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 // The transport against a scripted loopback server: headers, status mapping, retries and backoff,
 // Retry-After, timeouts, cancellation, bounded parallelism, redirects, threads, and log hygiene.
-#include "letta/httpclient.h"
-#include "letta/networkthread.h"
+#include "common/whenready.h"
+#include "net/httpclient.h"
+#include "net/networkthread.h"
 #include "scriptedhttpserver.h"
 
 #include <QLoggingCategory>
@@ -16,7 +17,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace lettascope;
-using namespace lettascope::letta;
+using namespace lettascope::net;
 using testsupport::FakeResponse;
 using testsupport::ScriptedHttpServer;
 
@@ -452,7 +453,7 @@ private Q_SLOTS:
         m_server->enqueue(FakeResponse::json("{}"));
         QThread *seen = nullptr;
         int status = 0;
-        get(u"/v1/health/"_s).then(this, [&](const HttpResult &result) {
+        whenReady(get(u"/v1/health/"_s), this, [&](const HttpResult &result) {
             seen = QThread::currentThread();
             status = result.ok() ? result.value().status : -1;
         });

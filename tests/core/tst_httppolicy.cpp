@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: MIT
 // The transport's pure pieces: Retry-After parsing, jittered backoff, URL building, User-Agent,
 // and the mapping from one attempt's outcome to an ErrorKind.
-#include "letta/attemptoutcome.h"
-#include "letta/requestbuilder.h"
-#include "letta/retrypolicy.h"
+#include "net/attemptoutcome.h"
+#include "net/requestbuilder.h"
+#include "net/retrypolicy.h"
 
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 using namespace lettascope;
-using namespace lettascope::letta;
+using namespace lettascope::net;
 
 Q_DECLARE_METATYPE(lettascope::ErrorKind)
 

@@ -4,7 +4,7 @@
 // moc does not understand raw strings: JSON in them keeps braces balanced, writes "//" as "\/\/"
 // and nested quotes as \u0022.
 #include "letta/lettaapi.h"
-#include "letta/networkthread.h"
+#include "net/networkthread.h"
 #include "letta/parsers.h"
 #include "scriptedhttpserver.h"
 
@@ -15,6 +15,7 @@
 using namespace Qt::StringLiterals;
 using namespace lettascope;
 using namespace lettascope::letta;
+using namespace lettascope::net;
 using testsupport::FakeResponse;
 using testsupport::RecordedRequest;
 using testsupport::ScriptedHttpServer;

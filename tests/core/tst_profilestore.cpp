@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Server profiles round-trip through QSettings; tokens never reach the settings file.
-#include "letta/credentialstore.h"
+#include "net/credentialstore.h"
 #include "letta/profilestore.h"
 
 #include <QFile>
@@ -12,6 +12,7 @@
 using namespace Qt::StringLiterals;
 using namespace lettascope;
 using namespace lettascope::letta;
+using namespace lettascope::net;
 
 class TestProfileStore : public QObject
 {

@@ -3,7 +3,7 @@
 
 #include "attemptoutcome.h"
 #include "common/logging.h"
-#include "jsontext.h"
+#include "common/jsonparse.h"
 #include "requestbuilder.h"
 #include "retrypolicy.h"
 
@@ -15,7 +15,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace lettascope::letta {
+namespace lettascope::net {
 
 struct HttpClient::Task {
     enum class Phase { Queued, InFlight, Backoff };
@@ -309,4 +309,4 @@ void HttpClient::finishTask(quint64 id, HttpResult &&result)
     task->call.complete(std::move(result));
 }
 
-} // namespace lettascope::letta
+} // namespace lettascope::net

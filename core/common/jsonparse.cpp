@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "jsontext.h"
+#include "jsonparse.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -7,7 +7,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace lettascope::letta {
+namespace lettascope {
 
 namespace {
 Error parseError(const QJsonParseError &error, qsizetype size)
@@ -39,4 +39,4 @@ Result<QJsonValue> parseJsonText(const QByteArray &text)
     return doc.array().at(0);
 }
 
-} // namespace lettascope::letta
+} // namespace lettascope

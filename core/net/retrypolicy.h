@@ -6,7 +6,7 @@
 
 #include <optional>
 
-namespace lettascope::letta {
+namespace lettascope::net {
 
 /// Retry-After in milliseconds from `now`: delta-seconds (a fraction is accepted, which also lets
 /// tests use short waits) or an HTTP date (RFC 1123 or asctime). A date in the past means 0.
@@ -17,4 +17,4 @@ std::optional<qint64> parseRetryAfter(QByteArrayView value, const QDateTime &now
 /// so clients that failed together do not retry together. `attempt` counts from 1.
 qint64 backoffDelayMs(int attempt, int baseMs, int maxMs);
 
-} // namespace lettascope::letta
+} // namespace lettascope::net

@@ -9,7 +9,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace lettascope::letta::json {
+namespace lettascope::json {
 
 QString str(const QJsonValue &value)
 {
@@ -137,4 +137,4 @@ Error notAnObject(QStringView what, const QJsonValue &value)
     return Error{ErrorKind::BadPayload, u"%1 is a JSON %2, not an object"_s.arg(what, typeName(value))};
 }
 
-} // namespace lettascope::letta::json
+} // namespace lettascope::json

@@ -7,7 +7,7 @@
 
 class QThread;
 
-namespace lettascope::letta {
+namespace lettascope::net {
 
 class HttpClient;
 
@@ -34,4 +34,4 @@ private:
     HttpClient *m_client = nullptr;
 };
 
-} // namespace lettascope::letta
+} // namespace lettascope::net

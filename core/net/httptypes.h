@@ -11,7 +11,7 @@
 
 #include <utility>
 
-namespace lettascope::letta {
+namespace lettascope::net {
 
 /// Query items in order; a key may repeat (`statuses=running&statuses=created`, letta-api.md §1).
 using QueryItems = QList<std::pair<QString, QString>>;
@@ -62,7 +62,7 @@ struct HttpResponse {
 
 using HttpResult = Result<HttpResponse>;
 
-} // namespace lettascope::letta
+} // namespace lettascope::net
 
-Q_DECLARE_METATYPE(lettascope::letta::ServerEndpoint)
-Q_DECLARE_METATYPE(lettascope::letta::HttpOptions)
+Q_DECLARE_METATYPE(lettascope::net::ServerEndpoint)
+Q_DECLARE_METATYPE(lettascope::net::HttpOptions)

@@ -2,13 +2,13 @@
 #include "attemptoutcome.h"
 
 #include "retrypolicy.h"
-#include "textflatten.h"
+#include "errorbody.h"
 
 #include <limits>
 
 using namespace Qt::StringLiterals;
 
-namespace lettascope::letta {
+namespace lettascope::net {
 
 namespace {
 AttemptOutcome failure(ErrorKind kind, QString message, bool retryable, int status = 0, QString detail = {})
@@ -106,4 +106,4 @@ AttemptOutcome classifyAttempt(AttemptFacts facts)
     return AttemptOutcome{HttpResult(std::move(facts.response)), false, std::nullopt};
 }
 
-} // namespace lettascope::letta
+} // namespace lettascope::net

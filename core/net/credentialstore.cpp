@@ -12,7 +12,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace lettascope::letta {
+namespace lettascope::net {
 
 namespace {
 QString keyFor(const QString &profileId)
@@ -139,4 +139,4 @@ QFuture<Status> CredentialStore::deleteToken(const QString &profileId)
     return promise->future();
 }
 
-} // namespace lettascope::letta
+} // namespace lettascope::net

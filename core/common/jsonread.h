@@ -14,7 +14,7 @@
 
 // Tolerant readers over server JSON. Servers of different versions disagree on shapes, so a missing
 // key, a null or a value of the wrong type reads as empty/nullopt instead of failing the whole item.
-namespace lettascope::letta::json {
+namespace lettascope::json {
 
 /// Strings as they are; numbers and booleans as text (ids have been seen as numbers in hand-made
 /// files); anything else empty.
@@ -43,4 +43,4 @@ QString typeName(const QJsonValue &value);
 /// The BadPayload error for an element that should have been an object.
 Error notAnObject(QStringView what, const QJsonValue &value);
 
-} // namespace lettascope::letta::json
+} // namespace lettascope::json

@@ -3,7 +3,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace lettascope::letta {
+namespace lettascope::net {
 
 HttpRequest HttpRequest::get(QString path, QueryItems query)
 {
@@ -32,4 +32,4 @@ QByteArray HttpResponse::header(QByteArrayView name) const
     return {};
 }
 
-} // namespace lettascope::letta
+} // namespace lettascope::net

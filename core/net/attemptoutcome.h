@@ -7,7 +7,7 @@
 
 #include <optional>
 
-namespace lettascope::letta {
+namespace lettascope::net {
 
 /// What one attempt produced, as far as the retry loop cares.
 struct AttemptOutcome {
@@ -33,4 +33,4 @@ struct AttemptFacts {
 /// noticed (a network error) or not (fewer bytes than the Content-Length announced).
 AttemptOutcome classifyAttempt(AttemptFacts facts);
 
-} // namespace lettascope::letta
+} // namespace lettascope::net

@@ -8,7 +8,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace lettascope::letta {
+namespace lettascope::net {
 
 std::optional<qint64> parseRetryAfter(QByteArrayView value, const QDateTime &now)
 {
@@ -46,4 +46,4 @@ qint64 backoffDelayMs(int attempt, int baseMs, int maxMs)
     return QRandomGenerator::global()->bounded(ceiling + 1);
 }
 
-} // namespace lettascope::letta
+} // namespace lettascope::net

@@ -5,7 +5,7 @@
 
 #include <QThread>
 
-namespace lettascope::letta {
+namespace lettascope::net {
 
 NetworkThread::NetworkThread(const QString &name) : m_thread(std::make_unique<QThread>())
 {
@@ -24,4 +24,4 @@ NetworkThread::~NetworkThread()
     m_thread->wait();
 }
 
-} // namespace lettascope::letta
+} // namespace lettascope::net

@@ -5,7 +5,7 @@
 
 #include <QNetworkRequest>
 
-namespace lettascope::letta {
+namespace lettascope::net {
 
 /// The base URL's path + `path` (no doubled slash, trailing slash kept: Letta collection routes need
 /// it), with the query percent-encoded so values such as "+00:00" survive. `path` is taken as
@@ -21,4 +21,4 @@ QNetworkRequest buildNetworkRequest(const ServerEndpoint &endpoint, const HttpOp
 /// User-Agent containing '/' (letta-api.md §1), so a '/' in a configured value becomes ' '.
 QByteArray effectiveUserAgent(const HttpOptions &options);
 
-} // namespace lettascope::letta
+} // namespace lettascope::net

@@ -17,7 +17,7 @@
 
 class QNetworkAccessManager;
 
-namespace lettascope::letta {
+namespace lettascope::net {
 
 /**
  * HTTP transport to one Letta server: bounded parallelism per host with a queue, a transfer
@@ -131,4 +131,4 @@ Result<T> resultOf(QFuture<Result<T>> future)
     return future.result();
 }
 
-} // namespace lettascope::letta
+} // namespace lettascope::net

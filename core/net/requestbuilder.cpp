@@ -3,7 +3,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace lettascope::letta {
+namespace lettascope::net {
 
 QUrl buildUrl(const QUrl &base, const QString &path, const QueryItems &query)
 {
@@ -57,4 +57,4 @@ QNetworkRequest buildNetworkRequest(const ServerEndpoint &endpoint, const HttpOp
     return out;
 }
 
-} // namespace lettascope::letta
+} // namespace lettascope::net

@@ -8,7 +8,7 @@
 #include <QObject>
 #include <QString>
 
-namespace lettascope::letta {
+namespace lettascope::net {
 
 enum class TokenSource {
     None,           ///< no token: fine for self-hosted servers without a password
@@ -60,6 +60,6 @@ private:
     int m_timeoutMs = 10'000;
 };
 
-} // namespace lettascope::letta
+} // namespace lettascope::net
 
-Q_DECLARE_METATYPE(lettascope::letta::StoredToken)
+Q_DECLARE_METATYPE(lettascope::net::StoredToken)
