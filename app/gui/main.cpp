@@ -2,8 +2,8 @@
 #include "letta/profilestore.h"
 #include "session/appsettings.h"
 #include "session/session.h"
-#include "shell/mainwindow.h"
-#include "shell/theme.h"
+#include "ui/shell/mainwindow.h"
+#include "ui/shell/theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

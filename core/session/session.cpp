@@ -1,29 +1,27 @@
 // SPDX-License-Identifier: MIT
 #include "session.h"
 
-#include "appserver/appserverclient.h"
-#include "appserver/folderimport.h"
+#include "analytics/analyticsservice.h"
+#include "analytics/analyticssettings.h"
 #include "appserver/recorder.h"
 #include "appsettings.h"
 #include "cachereader.h"
+#include "cacheservices.h"
 #include "common/logging.h"
+#include "common/whenready.h"
 #include "demo/democonfig.h"
 #include "demo/demoserverthread.h"
-#include "letta/credentialstore.h"
-#include "letta/httpclient.h"
-#include "letta/lettaapi.h"
-#include "letta/networkthread.h"
+#include "net/credentialstore.h"
+#include "net/httpclient.h"
+#include "net/networkthread.h"
 #include "letta/profilestore.h"
+#include "opencache.h"
 #include "store/storewriter.h"
 #include "syncservice.h"
-
-#include "whenready.h"
+#include "trajectories/processingsettings.h"
 
 #include <QDateTime>
-#include <QFile>
-#include <QFileInfo>
 #include <QStandardPaths>
-#include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
 
@@ -31,19 +29,15 @@ namespace lettascope::session {
 
 namespace {
 
-/// How a profile's data is keyed in the cache; the demo has a fixed key so its temporary cache is self-contained.
-store::ServerRecord serverRecordFor(const letta::ServerProfile &profile)
-{
-    return {profile.demo ? u"demo"_s : profile.id, profile.name, profile.baseUrl.toString(),
-            letta::serverKindKey(profile.kind), {}};
-}
-
-} // namespace
-
-namespace {
 // Keychain reads go over D-Bus, which can hang for 25 s where no secret service runs; the window should say
 // "no token" well before that.
 constexpr int kKeychainTimeoutMs = 3000;
+
+qint64 minutesToMs(int minutes)
+{
+    return qint64(minutes) * 60'000;
+}
+
 } // namespace
 
 Session::Session(const SessionOptions &options, AppSettings &settings, std::unique_ptr<letta::ProfileStore> profiles,
@@ -52,15 +46,26 @@ Session::Session(const SessionOptions &options, AppSettings &settings, std::uniq
     , m_options(options)
     , m_settings(settings)
     , m_profiles(profiles ? std::move(profiles) : std::make_unique<letta::ProfileStore>())
-    , m_credentials(std::make_unique<letta::CredentialStore>())
-    , m_network(std::make_unique<letta::NetworkThread>())
+    , m_credentials(std::make_unique<net::CredentialStore>())
+    , m_processing(std::make_unique<trajectories::ProcessingSettings>())
+    , m_analyticsSettings(std::make_unique<analytics::AnalyticsSettings>())
+    , m_network(std::make_unique<net::NetworkThread>())
     , m_reader(std::make_unique<CacheReader>())
-    , m_sync(std::make_unique<SyncService>(m_network->client()))
+    , m_sync(std::make_unique<SyncService>())
 {
     qRegisterMetaType<ActiveServer>();
     m_credentials->setTimeoutMs(kKeychainTimeoutMs);
     m_sync->setIntervalSeconds(m_settings.syncIntervalSeconds());
     connect(&m_settings, &AppSettings::syncIntervalChanged, m_sync.get(), &SyncService::setIntervalSeconds);
+    connect(&m_settings, &AppSettings::stuckAfterChanged, this, [this](int minutes) {
+        if (m_cache)
+            m_cache->analytics().setStuckAfterMs(minutesToMs(minutes));
+    });
+    connect(m_analyticsSettings.get(), &analytics::AnalyticsSettings::priceTableChanged, this,
+            [this](const analytics::PriceTable &prices) {
+                if (m_cache)
+                    m_cache->analytics().setPriceTable(prices);
+            });
 }
 
 Session::~Session()
@@ -70,18 +75,29 @@ Session::~Session()
     m_sync.reset();
     stopImport();
     m_recorder.reset();
-    m_writer.reset();
+    m_cache.reset();
+    m_opening.reset();
     m_demo.reset();
 }
 
-letta::HttpClient *Session::http() const
+store::StoreWriter *Session::writer() const
 {
-    return m_network->client();
+    return m_cache ? &m_cache->writer() : nullptr;
+}
+
+trajectories::TrajectoryService *Session::trajectories() const
+{
+    return m_cache ? &m_cache->trajectories() : nullptr;
+}
+
+analytics::AnalyticsService *Session::analytics() const
+{
+    return m_cache ? &m_cache->analytics() : nullptr;
 }
 
 QString Session::cachePath() const
 {
-    return m_writer ? m_writer->path() : QString();
+    return m_cache ? m_cache->writer().path() : QString();
 }
 
 QString Session::userCachePath() const
@@ -97,37 +113,16 @@ Status Session::start()
 {
     if (m_options.demo || m_options.demoLive || m_profiles->profiles().isEmpty()) {
         activateDemo();
-        return m_active.isValid() ? success() : Status(Error{ErrorKind::Io, u"the demo server could not start"_s});
+        return m_demo ? success() : Status(Error{ErrorKind::Io, u"the demo server could not start"_s});
     }
     const QString current = m_profiles->currentId();
     activate(m_profiles->profile(current) ? current : m_profiles->profiles().first().id);
     return success();
 }
 
-Status Session::openCache(const QString &path)
-{
-    if (m_writer && m_writer->path() == path)
-        return success();
-    m_sync->clearTarget();
-    auto writer = std::make_unique<store::StoreWriter>();
-    if (auto opened = writer->open(path); !opened)
-        return opened.error();
-    connect(writer.get(), &store::StoreWriter::changed, this, &Session::cacheChanged, Qt::QueuedConnection);
-    if (m_writer) {
-        stopImport();
-        m_recorder.reset(); // writes what it holds into the old cache first
-        Q_EMIT cacheClosing();
-    }
-    m_writer = std::move(writer);
-    // Queued behind nothing else: reads submitted after this see the new file.
-    m_reader->open(path);
-    Q_EMIT cacheOpened(path);
-    return success();
-}
-
 void Session::activateDemo()
 {
-    ++m_activation;
+    const Generation::Token activation = m_activation.next();
     if (!m_demo) {
         m_demo = std::make_unique<demo::DemoServerThread>(demo::DemoConfig{});
         auto port = m_demo->start();
@@ -155,7 +150,7 @@ void Session::activateDemo()
     profile.name = u"Demo server"_s;
     profile.baseUrl = m_demo->url();
     profile.demo = true;
-    useServer(profile, {});
+    useServer(profile, {}, activation);
 }
 
 void Session::activate(const QString &profileId)
@@ -169,64 +164,110 @@ void Session::activate(const QString &profileId)
         Q_EMIT activationFailed(u"No server profile %1"_s.arg(profileId));
         return;
     }
-    const int activation = ++m_activation;
-    whenReady(m_credentials->readToken(profile->id), this, [this, activation, p = *profile](const Result<letta::StoredToken> &token) {
-        if (activation != m_activation)
+    const Generation::Token activation = m_activation.next();
+    const auto useToken = [this, activation, p = *profile](const Result<net::StoredToken> &token) {
+        if (!m_activation.isCurrent(activation))
             return;
         if (!token)
             qCWarning(lcSecrets) << "token for" << p.name << "unavailable:" << token.error().toString();
         else if (!token->notice.isEmpty())
             qCInfo(lcSecrets) << token->notice;
         m_profiles->setCurrentId(p.id);
-        useServer(p, token ? token->token : QString());
+        useServer(p, token ? token->token : QString(), activation);
+    };
+    whenReady(m_credentials->readToken(profile->id), this, useToken);
+}
+
+void Session::useServer(const letta::ServerProfile &profile, const QString &token, Generation::Token activation)
+{
+    auto access = serverAccess(profile, token, m_network->client());
+    if (!access) {
+        Q_EMIT activationFailed(access.error().message);
+        return;
+    }
+    const QString path = profile.demo ? m_demoDir->filePath(u"demo-cache.db"_s) : userCachePath();
+    whenReady(openCacheAt(path), this,
+              [this, activation, profile, token, access = *access, path](const Status &opened) {
+        if (!m_activation.isCurrent(activation))
+            return;
+        if (!opened) {
+            Q_EMIT activationFailed(u"The cache %1 could not be opened: %2"_s.arg(path, opened.error().message));
+            return;
+        }
+        useCache(path);
+        const store::ServerRecord record = serverRecord(profile);
+        whenReady(m_cache->writer().ensureServer(record), this,
+                  [this, activation, profile, token, access, record](const Result<qint64> &serverId) {
+            if (!m_activation.isCurrent(activation))
+                return;
+            if (!serverId)
+                Q_EMIT activationFailed(serverId.error().toString());
+            else
+                finishActivation(profile, token, access, record, *serverId);
+        });
     });
 }
 
-void Session::useServer(const letta::ServerProfile &profile, const QString &token)
+QFuture<Status> Session::openCacheAt(const QString &path)
 {
-    const QString path = profile.demo ? m_demoDir->filePath(u"demo-cache.db"_s) : userCachePath();
-    if (auto opened = openCache(path); !opened) {
-        Q_EMIT activationFailed(u"The cache %1 could not be opened: %2"_s.arg(path, opened.error().message));
+    if (m_cache && m_cache->writer().path() == path)
+        return QtFuture::makeReadyFuture(success());
+    // A writer still opening for an overtaken activation finishes its open as it goes (its thread drains).
+    m_opening = std::make_unique<store::StoreWriter>();
+    addDerivations(*m_opening);
+    return m_opening->openAsync(path);
+}
+
+void Session::useCache(const QString &path)
+{
+    if (!m_opening || m_opening->path() != path)
+        return; // it is the open cache already
+    closeCache();
+    connect(m_opening.get(), &store::StoreWriter::changed, this, &Session::cacheChanged, Qt::QueuedConnection);
+    m_cache = std::make_unique<CacheServices>(std::exchange(m_opening, {}), *m_processing);
+    m_cache->analytics().setPriceTable(m_analyticsSettings->priceTable());
+    m_cache->analytics().setStuckAfterMs(minutesToMs(m_settings.stuckAfterMinutes()));
+    // Queued behind nothing else: reads submitted after this see the new file.
+    m_reader->open(path);
+    Q_EMIT cacheOpened(path);
+}
+
+void Session::closeCache()
+{
+    m_sync->clearTarget();
+    if (!m_cache)
         return;
-    }
-    const store::ServerRecord record = serverRecordFor(profile);
-    // Registering the server is one row; waiting for it keeps activation in order and gives views the id at once.
-    auto serverId = m_writer->ensureServer(record).result();
-    if (!serverId) {
-        Q_EMIT activationFailed(serverId.error().toString());
-        return;
-    }
+    stopImport();
+    m_recorder.reset(); // writes what it holds into the old cache first
+    Q_EMIT cacheClosing();
+    m_cache.reset();
+}
+
+void Session::finishActivation(const letta::ServerProfile &profile, const QString &token, const ServerAccess &access,
+                               const store::ServerRecord &record, qint64 serverId)
+{
     m_recorder.reset();
-    m_sync->setTarget(m_writer.get(), record);
+    m_sync->setTarget(&m_cache->writer(), record, access.withSource);
     m_network->client()->setEndpoint(profile.endpoint(token));
-    std::optional<appserver::AppServerEndpoint> appServer;
-    if (profile.kind == letta::ServerKind::LettaAppServer) {
-        auto endpoint = appserver::endpointFor(profile, token);
-        if (!endpoint) {
-            Q_EMIT activationFailed(endpoint.error().message);
-            return;
-        }
-        appServer = *endpoint;
-    }
-    m_sync->setAppServer(appServer);
-    SyncOptions options;
+    m_traces = access.traces;
+    sync::SyncOptions options;
     options.stepMetricsBudget = m_settings.stepMetricsBudget();
     options.fetchStepMetrics = options.stepMetricsBudget > 0;
     if (const int days = m_settings.historyDays(); days > 0)
         options.historySinceMs = QDateTime::currentMSecsSinceEpoch() - qint64(days) * 86'400'000;
     m_sync->setOptions(options);
-    m_active = ActiveServer{profile, *serverId};
+    m_active = ActiveServer{profile, serverId};
     Q_EMIT activeChanged(m_active);
     m_sync->syncNow();
-    if (appServer)
-        startRecorder(record, *appServer);
+    if (access.recorder)
+        startRecorder(record, *access.recorder);
 }
 
 void Session::startRecorder(const store::ServerRecord &record, const appserver::AppServerEndpoint &endpoint)
 {
     // History sync fills what the server keeps; the recorder adds what only a live observer sees (errors,
     // retries, per-call usage). Read-only: it never sends input or approvals.
-    m_recorder = std::make_unique<appserver::Recorder>(*m_writer, record, endpoint);
+    m_recorder = std::make_unique<appserver::Recorder>(m_cache->writer(), record, endpoint);
     connect(m_recorder.get(), &appserver::Recorder::stateChanged, this,
             [this](appserver::RecorderState state, const QString &detail) {
                 const QString name = appserver::recorderStateName(state);
@@ -236,90 +277,6 @@ void Session::startRecorder(const store::ServerRecord &record, const appserver::
         Q_EMIT recorderStateChanged(tr("recording stopped: %1").arg(error.message));
     });
     m_recorder->start();
-}
-
-} // namespace lettascope::session
-
-namespace lettascope::session {
-
-QFuture<Result<letta::ServerInfo>> Session::testConnection(const letta::ServerProfile &profile, const QString &token)
-{
-    if (profile.kind == letta::ServerKind::LettaAppServer) {
-        auto endpoint = appserver::endpointFor(profile, token);
-        if (!endpoint)
-            return QtFuture::makeReadyFuture(Result<letta::ServerInfo>(endpoint.error()));
-        return QtConcurrent::run([endpoint = *endpoint]() -> Result<letta::ServerInfo> {
-            appserver::AppServerClient client(endpoint);
-            auto info = client.probe().result();
-            if (!info)
-                return info.error();
-            letta::ServerInfo server;
-            server.version = info->versionText();
-            server.status = u"ok"_s;
-            server.raw = info->raw;
-            return server;
-        });
-    }
-    if (!m_probeNetwork)
-        m_probeNetwork = std::make_unique<letta::NetworkThread>(u"lettascope-probe"_s);
-    m_probeNetwork->client()->setEndpoint(profile.endpoint(token));
-    return letta::LettaApi(m_probeNetwork->client()).health();
-}
-
-qint64 Session::cacheSizeBytes() const
-{
-    const QString path = cachePath();
-    return path.isEmpty() ? 0 : QFileInfo(path).size() + QFileInfo(path + u"-wal"_s).size();
-}
-
-QFuture<appserver::ImportReport> Session::importFolder(const QString &path, std::function<void(qint64, qint64)> progress)
-{
-    stopImport(); // one at a time
-    m_importCancel = false;
-    appserver::ImportOptions options;
-    options.progress = std::move(progress);
-    options.cancel = &m_importCancel;
-    if (m_active.isValid()) {
-        options.target = serverRecordFor(m_active.profile);
-    }
-    m_import = QtConcurrent::run([writer = m_writer.get(), path, options] {
-        if (!writer) {
-            appserver::ImportReport report;
-            report.fatal = Error{ErrorKind::Storage, u"no cache is open"_s};
-            return report;
-        }
-        return appserver::importFolder(*writer, path, options);
-    });
-    return m_import;
-}
-
-void Session::stopImport()
-{
-    if (m_import.isRunning()) {
-        m_importCancel = true;
-        m_import.waitForFinished();
-    }
-}
-
-Status Session::clearCache()
-{
-    const QString path = cachePath();
-    if (path.isEmpty())
-        return success();
-    m_sync->clearTarget();
-    stopImport();
-    m_recorder.reset();
-    Q_EMIT cacheClosing();
-    m_writer.reset();
-    m_reader->close().waitForFinished();
-    for (const QString &suffix : {QString(), u"-wal"_s, u"-shm"_s}) {
-        if (QFile::exists(path + suffix) && !QFile::remove(path + suffix))
-            return Error{ErrorKind::Io, u"could not delete %1"_s.arg(path + suffix)};
-    }
-    const letta::ServerProfile profile = m_active.profile;
-    m_active = {};
-    useServer(profile, m_network->client()->endpoint().token);
-    return m_active.isValid() ? success() : Status(Error{ErrorKind::Storage, u"the cache could not be recreated"_s});
 }
 
 } // namespace lettascope::session

@@ -3,6 +3,8 @@
 
 #include "activeserver.h"
 #include "appserver/importreport.h"
+#include "common/generation.h"
+#include "serveraccess.h"
 #include "sessionoptions.h"
 #include "store/writebatch.h"
 
@@ -16,13 +18,18 @@
 #include <functional>
 #include <memory>
 
+namespace lettascope::analytics {
+class AnalyticsService;
+class AnalyticsSettings;
+}
 namespace lettascope::demo {
 class DemoServerThread;
 }
-namespace lettascope::letta {
+namespace lettascope::net {
 class CredentialStore;
-class HttpClient;
 class NetworkThread;
+}
+namespace lettascope::letta {
 class ProfileStore;
 }
 namespace lettascope::store {
@@ -33,19 +40,28 @@ namespace lettascope::appserver {
 class Recorder;
 struct AppServerEndpoint;
 }
+namespace lettascope::trajectories {
+class ProcessingSettings;
+class TrajectoryService;
+}
 
 namespace lettascope::session {
 
 class AppSettings;
 class CacheReader;
+class CacheServices;
 class SyncService;
 
 /**
- * What the desktop app is connected to: the configured profiles, the active server (a profile or the built-in
- * demo), the cache it is read from and the sync keeping it fresh. No widgets; the window observes it.
+ * What the desktop app is connected to and everything that works on it, without widgets: the configured
+ * profiles, the active server (a profile or the built-in demo) and how to reach it (serverAccess()), the
+ * cache with its reader, writer and services (trajectories, analytics), the sync keeping it fresh and the
+ * settings they follow. Pages take what they need from here and connect themselves.
  *
- * The demo runs on its own temporary cache so it never mixes with, or writes to, the user's data. Switching
- * between the demo and a profile therefore switches caches: cacheOpened() tells readers to reopen.
+ * Nothing here blocks the GUI thread: activation opens the cache and registers the server on the writer
+ * thread and finishes with activeChanged(), or activationFailed(). The demo runs on its own temporary cache
+ * so it never mixes with, or writes to, the user's data; switching between the demo and a profile switches
+ * caches: cacheClosing() (let go of the old services), then cacheOpened() (take the new ones).
  */
 class Session final : public QObject
 {
@@ -56,23 +72,28 @@ public:
             QObject *parent = nullptr);
     ~Session() override;
 
-    /// Opens the demo (with --demo, or when no profile exists) or the current profile. Blocking only for the
-    /// demo's start and the cache's open/migrate; the first sync runs in the background.
+    /// Activates the demo (with --demo, or when no profile exists) or the current profile. Fails at once only
+    /// when the demo server cannot start; the rest is reported by activeChanged() or activationFailed().
     Status start();
 
     letta::ProfileStore &profiles() { return *m_profiles; }
-    letta::CredentialStore &credentials() { return *m_credentials; }
+    net::CredentialStore &credentials() { return *m_credentials; }
     CacheReader &reader() { return *m_reader; }
-    /// The open cache's writer; replaced when the cache switches (cacheClosing(), then cacheOpened()).
-    store::StoreWriter *writer() const { return m_writer.get(); }
     SyncService *sync() const { return m_sync.get(); }
-    /// The REST client of the active server (on-demand reads such as provider traces).
-    letta::HttpClient *http() const;
     AppSettings &settings() { return m_settings; }
+    trajectories::ProcessingSettings &processing() { return *m_processing; }
+    analytics::AnalyticsSettings &analyticsSettings() { return *m_analyticsSettings; }
+
+    /// The open cache's writer and services; null while none is open, replaced when the cache switches.
+    store::StoreWriter *writer() const;
+    trajectories::TrajectoryService *trajectories() const;
+    analytics::AnalyticsService *analytics() const;
 
     const ActiveServer &active() const { return m_active; }
     bool isDemo() const { return m_active.profile.demo; }
     QString cachePath() const;
+    /// Provider traces of the active server's steps; empty when it keeps none.
+    const TraceFetcher &traceFetcher() const { return m_traces; }
     /// The demo server, while it runs (tests stop it to simulate an outage).
     demo::DemoServerThread *demoServer() const { return m_demo.get(); }
 
@@ -80,8 +101,8 @@ public:
     void activate(const QString &profileId);
     void activateDemo();
 
-    /// Asks `profile`'s server for its version with `token`, on a network thread of its own so the active
-    /// sync is not disturbed.
+    /// Asks `profile`'s server for its version with `token`, on a client of its own so the active sync is
+    /// not disturbed.
     QFuture<Result<letta::ServerInfo>> testConnection(const letta::ServerProfile &profile, const QString &token);
     /// Imports a trajectory-v1 export or an App Server store folder into the active server's data, on a worker
     /// thread; `progress` is called there. Views refresh through cacheChanged(). A switch of cache cancels it
@@ -94,9 +115,9 @@ public:
     qint64 cacheSizeBytes() const;
 
 Q_SIGNALS:
-    /// The cache file changed (demo ↔ profiles): readers were reopened on it.
+    /// A cache was opened (demo ↔ profiles, or cleared): its services are ready.
     void cacheOpened(const QString &path);
-    /// The open cache's writer is about to be destroyed: let go of it now (delivered synchronously).
+    /// The open cache's writer and services are about to be destroyed: let go of them now (synchronous).
     void cacheClosing();
     /// The live recorder of an App Server profile changed state ("recording", "reconnecting in 4 s", …).
     void recorderStateChanged(const QString &text);
@@ -107,8 +128,14 @@ Q_SIGNALS:
     void activationFailed(const QString &message);
 
 private:
-    Status openCache(const QString &path);
-    void useServer(const letta::ServerProfile &profile, const QString &token);
+    void useServer(const letta::ServerProfile &profile, const QString &token, Generation::Token activation);
+    /// Opens `path` on a writer thread unless it is the open cache; useCache() installs it.
+    QFuture<Status> openCacheAt(const QString &path);
+    /// Makes the cache opened at `path` the one in use, replacing the previous one.
+    void useCache(const QString &path);
+    void closeCache();
+    void finishActivation(const letta::ServerProfile &profile, const QString &token, const ServerAccess &access,
+                          const store::ServerRecord &record, qint64 serverId);
     /// Cancels an import in flight and waits for it (before the writer it uses goes away).
     void stopImport();
     void startRecorder(const store::ServerRecord &record, const appserver::AppServerEndpoint &endpoint);
@@ -117,19 +144,23 @@ private:
     SessionOptions m_options;
     AppSettings &m_settings;
     std::unique_ptr<letta::ProfileStore> m_profiles;
-    std::unique_ptr<letta::CredentialStore> m_credentials;
-    std::unique_ptr<letta::NetworkThread> m_network;
-    std::unique_ptr<letta::NetworkThread> m_probeNetwork; ///< connection tests; created on first use
+    std::unique_ptr<net::CredentialStore> m_credentials;
+    std::unique_ptr<trajectories::ProcessingSettings> m_processing;
+    std::unique_ptr<analytics::AnalyticsSettings> m_analyticsSettings;
+    std::unique_ptr<net::NetworkThread> m_network;
+    std::unique_ptr<net::NetworkThread> m_probeNetwork; ///< connection tests; created on first use
     std::unique_ptr<CacheReader> m_reader;
-    std::unique_ptr<store::StoreWriter> m_writer;
     std::unique_ptr<SyncService> m_sync;
     std::unique_ptr<demo::DemoServerThread> m_demo;
+    std::unique_ptr<store::StoreWriter> m_opening;   ///< a cache being opened for an activation
+    std::unique_ptr<CacheServices> m_cache;
     std::unique_ptr<appserver::Recorder> m_recorder; ///< App Server profiles: live events into the cache
     QFuture<appserver::ImportReport> m_import;
     std::atomic_bool m_importCancel = false;
     std::unique_ptr<QTemporaryDir> m_demoDir;
     ActiveServer m_active;
-    int m_activation = 0;   ///< drops token reads that a later activation overtook
+    TraceFetcher m_traces;
+    Generation m_activation; ///< drops the steps of an activation that a later one overtook
 };
 
 } // namespace lettascope::session

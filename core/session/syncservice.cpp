@@ -1,14 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "syncservice.h"
 
-#include "appserver/appserverclient.h"
-#include "appserver/historysource.h"
 #include "common/logging.h"
+#include "common/whenready.h"
 #include "store/storewriter.h"
-#include "sync/restsource.h"
 #include "sync/syncengine.h"
-
-#include "whenready.h"
 
 #include <QDateTime>
 #include <QtConcurrent/QtConcurrentRun>
@@ -29,12 +25,11 @@ QString connectionStateLabel(ConnectionState state)
     return {};
 }
 
-SyncService::SyncService(letta::HttpClient *http, QObject *parent)
+SyncService::SyncService(QObject *parent)
     : QObject(parent)
-    , m_http(http)
 {
-    qRegisterMetaType<SyncProgress>();
-    qRegisterMetaType<SyncReport>();
+    qRegisterMetaType<sync::SyncProgress>();
+    qRegisterMetaType<sync::SyncReport>();
     m_pool.setMaxThreadCount(1);
     m_timer.setSingleShot(false);
     connect(&m_timer, &QTimer::timeout, this, &SyncService::syncNow);
@@ -57,11 +52,12 @@ void SyncService::cancelAndWait()
     }
 }
 
-void SyncService::setTarget(store::StoreWriter *writer, const store::ServerRecord &server)
+void SyncService::setTarget(store::StoreWriter *writer, const store::ServerRecord &server, SourceRunner withSource)
 {
     cancelAndWait();
     m_writer = writer;
-    ++m_generation;
+    m_withSource = std::move(withSource);
+    m_generation.next();
     m_target = server;
     m_serverVersion.clear();
     m_lastSyncMs.reset();
@@ -71,9 +67,10 @@ void SyncService::setTarget(store::StoreWriter *writer, const store::ServerRecor
 void SyncService::clearTarget()
 {
     cancelAndWait();
-    ++m_generation;
+    m_generation.next();
     m_target.reset();
     m_writer = nullptr;
+    m_withSource = {};
     setState(ConnectionState::Unknown);
 }
 
@@ -88,7 +85,7 @@ void SyncService::setIntervalSeconds(int seconds)
 
 void SyncService::syncNow()
 {
-    if (!m_target || !m_writer)
+    if (!m_target || !m_writer || !m_withSource)
         return;
     if (m_running) {
         m_again = true;
@@ -96,33 +93,29 @@ void SyncService::syncNow()
     }
     m_running = true;
     Q_EMIT syncingChanged(true);
-    const int generation = m_generation;
+    const Generation::Token generation = m_generation.current();
     const store::ServerRecord server = *m_target;
-    const SyncOptions options = m_options;
+    const sync::SyncOptions options = m_options;
     // Progress is reported from the worker thread; a queued call hands it to the GUI thread.
-    auto onProgress = [this, generation](const SyncProgress &p) {
+    auto onProgress = [this, generation](const sync::SyncProgress &p) {
         QMetaObject::invokeMethod(this, [this, generation, p] {
-            if (generation == m_generation)
+            if (m_generation.isCurrent(generation))
                 Q_EMIT progress(p);
         }, Qt::QueuedConnection);
     };
-    whenReady(QtConcurrent::run(&m_pool, [this, writer = m_writer, server, options, onProgress, appServer = m_appServer] {
-        SyncEngine engine(*writer);
-        if (appServer) {
-            appserver::AppServerClient client(*appServer);
-            appserver::AppServerSource source(&client);
-            return engine.run(source, server, options, onProgress, &m_cancel);
-        }
-        RestSource source(m_http);
-        return engine.run(source, server, options, onProgress, &m_cancel);
-    }), this, [this, generation](const SyncReport &report) {
-        if (generation != m_generation)
+    auto sync = QtConcurrent::run(&m_pool, [this, writer = m_writer, server, options, onProgress, withSource = m_withSource] {
+        return withSource([&](sync::SyncSource &source) {
+            return sync::SyncEngine(*writer).run(source, server, options, onProgress, &m_cancel);
+        });
+    });
+    whenReady(sync, this, [this, generation](const sync::SyncReport &report) {
+        if (!m_generation.isCurrent(generation))
             return;
         onFinished(report);
     });
 }
 
-void SyncService::onFinished(const SyncReport &report)
+void SyncService::onFinished(const sync::SyncReport &report)
 {
     m_running = false;
     Q_EMIT syncingChanged(false);

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "appserver/endpoint.h"
+#include "common/generation.h"
+#include "serveraccess.h"
 #include "store/entitywriter.h"
 #include "sync/syncsource.h"
 
@@ -13,9 +14,6 @@
 #include <atomic>
 #include <optional>
 
-namespace lettascope::letta {
-class HttpClient;
-}
 namespace lettascope::store {
 class StoreWriter;
 }
@@ -40,20 +38,18 @@ class SyncService final : public QObject
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SyncService)
 public:
-    explicit SyncService(letta::HttpClient *http, QObject *parent = nullptr);
+    explicit SyncService(QObject *parent = nullptr);
     ~SyncService() override;
 
-    /// The server to sync into `writer`'s cache; cancels and waits for a sync of the previous one. Call it before
-    /// pointing the HttpClient at the new server. `writer` must outlive the target (clearTarget() releases it).
-    void setTarget(store::StoreWriter *writer, const store::ServerRecord &server);
-    /// Syncs from a Letta Code App Server (history over its WebSocket) instead of the REST client; empty for
-    /// classic REST servers.
-    void setAppServer(std::optional<appserver::AppServerEndpoint> endpoint) { m_appServer = std::move(endpoint); }
+    /// The server to sync into `writer`'s cache through `withSource` (see serverAccess()); cancels and waits
+    /// for a sync of the previous one. Call it before pointing clients at the new server. `writer` must
+    /// outlive the target (clearTarget() releases it).
+    void setTarget(store::StoreWriter *writer, const store::ServerRecord &server, SourceRunner withSource);
     /// Stops syncing (no active server). Waits for a running sync to stop.
     void clearTarget();
 
     void setIntervalSeconds(int seconds);   ///< 0: no auto-refresh
-    void setOptions(const SyncOptions &options) { m_options = options; }
+    void setOptions(const sync::SyncOptions &options) { m_options = options; }
 
     ConnectionState state() const { return m_state; }
     QString serverVersion() const { return m_serverVersion; }
@@ -66,27 +62,26 @@ public Q_SLOTS:
 Q_SIGNALS:
     void stateChanged(lettascope::session::ConnectionState state);
     void syncingChanged(bool syncing);
-    void progress(const lettascope::SyncProgress &progress);
-    void finished(const lettascope::SyncReport &report);
+    void progress(const lettascope::sync::SyncProgress &progress);
+    void finished(const lettascope::sync::SyncReport &report);
     void serverVersionChanged(const QString &version);
     void lastSyncChanged(qint64 epochMs);
 
 private:
     void cancelAndWait();
-    void onFinished(const SyncReport &report);
+    void onFinished(const sync::SyncReport &report);
     void setState(ConnectionState state);
 
     store::StoreWriter *m_writer = nullptr;
-    letta::HttpClient *m_http = nullptr;
-    std::optional<appserver::AppServerEndpoint> m_appServer;
+    SourceRunner m_withSource;
     std::optional<store::ServerRecord> m_target;
-    SyncOptions m_options;
+    sync::SyncOptions m_options;
     QThreadPool m_pool;
     QTimer m_timer;
     std::atomic_bool m_cancel = false;
     bool m_running = false;
     bool m_again = false;
-    int m_generation = 0;   ///< bumped per target, so a cancelled sync's report is ignored
+    Generation m_generation; ///< advanced per target, so a cancelled sync's report is ignored
     ConnectionState m_state = ConnectionState::Unknown;
     QString m_serverVersion;
     std::optional<qint64> m_lastSyncMs;

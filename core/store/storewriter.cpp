@@ -55,8 +55,10 @@ QFuture<Status> StoreWriter::openAsync(const QString &path)
 {
     m_path = path;
     const QFileInfo info(path);
-    if (!QDir().mkpath(info.absolutePath()))
-        return QtFuture::makeReadyFuture(Status(Error{ErrorKind::Io, u"cannot create the cache folder %1"_s.arg(info.absolutePath())}));
+    if (!QDir().mkpath(info.absolutePath())) {
+        const Error error{ErrorKind::Io, u"cannot create the cache folder %1"_s.arg(info.absolutePath())};
+        return QtFuture::makeReadyFuture(Status(error));
+    }
     QFuture<Status> opened = m_db.open(path, Database::Mode::ReadWrite, migrate);
     // Queued behind the open: when it failed they find no connection and stop.
     for (const RunDerivation &derivation : std::as_const(m_derivations)) {

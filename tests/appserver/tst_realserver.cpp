@@ -329,8 +329,8 @@ private Q_SLOTS:
     {
         AppServerClient client(AppServerEndpoint{m_server.url(), {}});
         AppServerSource source(&client);
-        SyncEngine engine(*m_writer);
-        const SyncReport report = engine.run(source, serverRecord(), {}, {}, nullptr);
+        sync::SyncEngine engine(*m_writer);
+        const sync::SyncReport report = engine.run(source, serverRecord(), {}, {}, nullptr);
         QVERIFY2(report.ok(), qPrintable(report.summary()));
         QCOMPARE(report.serverVersion, u"letta-code 0.32.18 (protocol 1, local backend)"_s);
         // Every turn was recorded live: history fills in nothing and replaces nothing.

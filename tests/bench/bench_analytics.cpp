@@ -8,6 +8,7 @@
 
 #include "analytics/analyticsservice.h"
 #include "runbatchgenerator.h"
+#include "session/opencache.h"
 #include "store/sqlite.h"
 #include "store/storewriter.h"
 
@@ -122,7 +123,7 @@ int main(int argc, char *argv[])
         return 2;
     }
     store::StoreWriter writer;
-    if (auto opened = writer.open(path); !opened) {
+    if (auto opened = session::openCache(writer, path); !opened) {
         std::fprintf(stderr, "cache: %s\n", qPrintable(opened.error().message));
         return 2;
     }

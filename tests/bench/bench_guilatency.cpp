@@ -3,16 +3,16 @@
 // the Runs list is scrolled to the end (windows fetched as it goes): the longest gap between 5 ms timer ticks,
 // minus 5 ms, is the longest the GUI thread was busy. Also app start to first paint, and switching the Analytics
 // tab's agent filter until its charts are redrawn. Prints figures only.
-#include "analytics/analyticsview.h"
 #include "benchsupport.h"
-#include "common/listpanel.h"
-#include "common/recordmodel.h"
 #include "letta/profilestore.h"
-#include "runs/runspage.h"
 #include "session/appsettings.h"
 #include "session/session.h"
 #include "session/syncservice.h"
-#include "shell/mainwindow.h"
+#include "ui/analytics/analyticsview.h"
+#include "ui/common/listpanel.h"
+#include "ui/common/recordmodel.h"
+#include "ui/runs/runspage.h"
+#include "ui/shell/mainwindow.h"
 
 #include <QApplication>
 #include <QComboBox>

@@ -5,6 +5,7 @@
 #include "benchsupport.h"
 
 #include "appserver/folderimport.h"
+#include "session/opencache.h"
 #include "store/storewriter.h"
 
 #include <QCoreApplication>
@@ -99,7 +100,7 @@ int main(int argc, char *argv[])
     std::vector<double> seconds;
     for (int round = 0; round < kRounds; ++round) {
         store::StoreWriter writer;
-        if (auto opened = writer.open(dir.filePath(u"cache-%1.db"_s.arg(round))); !opened) {
+        if (auto opened = session::openCache(writer, dir.filePath(u"cache-%1.db"_s.arg(round))); !opened) {
             std::fprintf(stderr, "cache: %s\n", qPrintable(opened.error().message));
             return 2;
         }

@@ -12,6 +12,7 @@
 
 #include "appserver/recorder.h"
 #include "fakeappserver.h"
+#include "session/opencache.h"
 #include "store/sqlite.h"
 #include "store/storewriter.h"
 
@@ -121,7 +122,7 @@ std::optional<RoundResult> runRound(const QString &cachePath)
     server.setConversations(conversations);
 
     store::StoreWriter writer;
-    if (!writer.open(cachePath))
+    if (!session::openCache(writer, cachePath))
         return std::nullopt;
     Recorder recorder(writer, store::ServerRecord{u"bench"_s, u"bench"_s, server.url().toString(), u"app_server"_s, {}},
                       AppServerEndpoint{server.url(), {}});

@@ -5,13 +5,14 @@
 // alone). Prints medians of several rounds and the machine; asserts nothing.
 // Budgets (issue: the desktop app): opens <= 300 ms, sort or filter <= 200 ms, a 200-message run <= 150 ms.
 #include "benchsupport.h"
-#include "common/listloader.h"
-#include "common/recordmodel.h"
 #include "entityfactory.h"
-#include "runs/rundetailview.h"
-#include "runs/runrows.h"
 #include "session/cachereader.h"
+#include "session/opencache.h"
 #include "store/storewriter.h"
+#include "ui/common/listloader.h"
+#include "ui/common/recordmodel.h"
+#include "ui/runs/rundetailview.h"
+#include "ui/runs/runrows.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -97,7 +98,7 @@ int main(int argc, char *argv[])
     QTemporaryDir dir;
     const QString path = dir.filePath(u"bench.db"_s);
     store::StoreWriter writer;
-    if (!writer.open(path))
+    if (!session::openCache(writer, path))
         qFatal("cannot open the cache");
     const auto server = writer.ensureServer({u"bench"_s, u"bench"_s, u"http://localhost"_s, u"rest"_s, {}}).result();
     for (int first = 0; first < kRuns; first += 1000)

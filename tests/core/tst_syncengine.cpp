@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "entityfactory.h"
+#include "session/opencache.h"
 #include "store/queries/runqueries.h"
 #include "store/queries/serverqueries.h"
 #include "store/sqlite.h"
@@ -17,7 +18,7 @@ using namespace testsupport;
 namespace {
 
 /// A scripted source: commits the batches it is given, one resource fails, the probe may fail.
-class FakeSource final : public SyncSource
+class FakeSource final : public sync::SyncSource
 {
 public:
     Result<QString> probeResult = QString(u"0.16.8"_s);
@@ -26,7 +27,7 @@ public:
     QString seenCursor;
 
     Result<QString> probe() override { return probeResult; }
-    void sync(SyncSink &sink, const SyncOptions &, SyncReport &report) override
+    void sync(sync::SyncSink &sink, const sync::SyncOptions &, sync::SyncReport &report) override
     {
         seenCursor = sink.state(u"runs.cursor"_s);
         for (const auto &batch : batches) {
@@ -63,7 +64,7 @@ private Q_SLOTS:
     void commitsBatchesAndLogsTheOutcome()
     {
         StoreWriter writer;
-        QVERIFY(writer.open(m_dir.filePath(u"a.db"_s)));
+        QVERIFY(session::openCache(writer, m_dir.filePath(u"a.db"_s)));
         FakeSource source;
         for (int page = 0; page < 5; ++page) {
             WriteBatch batch;
@@ -73,8 +74,8 @@ private Q_SLOTS:
             source.batches << batch;
         }
         source.failingResource = u"steps"_s;
-        SyncEngine engine(writer);
-        SyncReport report = engine.run(source, server(), SyncOptions{});
+        sync::SyncEngine engine(writer);
+        sync::SyncReport report = engine.run(source, server(), sync::SyncOptions{});
         QVERIFY(!report.ok());
         QCOMPARE(report.serverVersion, u"0.16.8"_s);
         QCOMPARE(report.resource(u"runs"_s).fetched, 50);
@@ -93,24 +94,24 @@ private Q_SLOTS:
 
         // The next sync starts from the committed cursor.
         FakeSource next;
-        engine.run(next, server(), SyncOptions{});
+        engine.run(next, server(), sync::SyncOptions{});
         QCOMPARE(next.seenCursor, u"page-4"_s);
     }
 
     void unreachableServerKeepsTheCache()
     {
         StoreWriter writer;
-        QVERIFY(writer.open(m_dir.filePath(u"b.db"_s)));
-        SyncEngine engine(writer);
+        QVERIFY(session::openCache(writer, m_dir.filePath(u"b.db"_s)));
+        sync::SyncEngine engine(writer);
         FakeSource first;
         WriteBatch batch;
         batch.runs << makeRun(u"run-1"_s, u"agent-1"_s, RunStatus::Completed, 1);
         first.batches << batch;
-        QVERIFY(engine.run(first, server(), SyncOptions{}).ok());
+        QVERIFY(engine.run(first, server(), sync::SyncOptions{}).ok());
 
         FakeSource down;
         down.probeResult = Error{ErrorKind::Network, u"connection refused"_s};
-        const SyncReport report = engine.run(down, server(), SyncOptions{});
+        const sync::SyncReport report = engine.run(down, server(), sync::SyncOptions{});
         QCOMPARE(report.fatal.kind, ErrorKind::Network);
         QVERIFY(report.summary().contains(u"connection refused"_s));
         auto db = Database::open(writer.path(), Database::Mode::ReadOnly);

@@ -6,8 +6,9 @@
 
 #include "demo/demofaults.h"
 #include "demo/demoserverthread.h"
-#include "letta/httpclient.h"
-#include "letta/networkthread.h"
+#include "net/httpclient.h"
+#include "net/networkthread.h"
+#include "session/opencache.h"
 #include "store/queries/searchqueries.h"
 #include "store/sqlite.h"
 #include "store/storewriter.h"
@@ -36,36 +37,36 @@ class RestSyncHarness
 public:
     explicit RestSyncHarness(const QUrl &server) : m_server(server)
     {
-        letta::ServerEndpoint endpoint;
+        net::ServerEndpoint endpoint;
         endpoint.baseUrl = server;
         m_network.client()->setEndpoint(endpoint);
         // Quick retries keep the fault table fast; Retry-After is still honoured as sent.
-        letta::HttpOptions options;
+        net::HttpOptions options;
         options.backoffBaseMs = 20;
         options.backoffMaxMs = 100;
         m_network.client()->setOptions(options);
     }
 
-    SyncReport sync(const QString &cachePath, SyncOptions options = {})
+    sync::SyncReport sync(const QString &cachePath, sync::SyncOptions options = {})
     {
         store::StoreWriter writer;
-        if (auto opened = writer.open(cachePath); !opened) {
-            SyncReport failed;
+        if (auto opened = session::openCache(writer, cachePath); !opened) {
+            sync::SyncReport failed;
             failed.fatal = opened.error();
             return failed;
         }
-        RestSource source(m_network.client());
-        SyncEngine engine(writer);
+        sync::RestSource source(m_network.client());
+        sync::SyncEngine engine(writer);
         options.stepMetricsBudget = std::numeric_limits<qint64>::max();
         return engine.run(source, {u"url:test"_s, u"demo"_s, m_server.toString(), u"rest"_s, {}}, options);
     }
 
 private:
     QUrl m_server;
-    letta::NetworkThread m_network;
+    net::NetworkThread m_network;
 };
 
-QString failedResources(const SyncReport &report)
+QString failedResources(const sync::SyncReport &report)
 {
     QStringList failed;
     for (const auto &resource : report.resources) {
@@ -98,7 +99,7 @@ private Q_SLOTS:
         QVERIFY2(port, qPrintable(port ? QString() : port.error().message));
         m_harness = std::make_unique<RestSyncHarness>(m_demo->url());
         m_baselinePath = freshCache();
-        const SyncReport report = m_harness->sync(m_baselinePath);
+        const sync::SyncReport report = m_harness->sync(m_baselinePath);
         QVERIFY2(report.ok(), qPrintable(report.summary()));
         m_baseline = readCacheCounts(m_baselinePath);
     }
@@ -125,7 +126,7 @@ private Q_SLOTS:
     {
         const QString path = freshCache();
         QVERIFY(QFile::copy(m_baselinePath, path));
-        const SyncReport report = m_harness->sync(path);
+        const sync::SyncReport report = m_harness->sync(path);
         QVERIFY2(report.ok(), qPrintable(report.summary()));
         QVERIFY2(report.changes.runIds.isEmpty(), qPrintable(report.summary()));
         QCOMPARE(readCacheCounts(path), m_baseline);
@@ -160,7 +161,7 @@ private Q_SLOTS:
         QVERIFY2(rule, qPrintable(rule ? QString() : rule.error().message));
         m_demo->faults().add(*rule);
         const QString path = freshCache();
-        const SyncReport faulted = m_harness->sync(path);
+        const sync::SyncReport faulted = m_harness->sync(path);
         QVERIFY2(faulted.ok() == firstSyncOk, qPrintable(faulted.summary()));
         QCOMPARE(faulted.fatal.kind, ErrorKind::None);
         if (!failedResource.isEmpty())
@@ -168,7 +169,7 @@ private Q_SLOTS:
         QCOMPARE(integrityCheck(path), u"ok"_s);
 
         m_demo->faults().clear();
-        const SyncReport clean = m_harness->sync(path);
+        const sync::SyncReport clean = m_harness->sync(path);
         QVERIFY2(clean.ok(), qPrintable(clean.summary()));
         const CacheCounts counts = readCacheCounts(path);
         QVERIFY2(counts == m_baseline, qPrintable(counts.toString() + u" vs "_s + m_baseline.toString()));
@@ -188,7 +189,7 @@ private Q_SLOTS:
         const QString path = freshCache();
         QVERIFY(QFile::copy(m_baselinePath, path));
         m_demo->faults().add(*demo::FaultRule::parse(fault));
-        const SyncReport report = m_harness->sync(path);
+        const sync::SyncReport report = m_harness->sync(path);
         QVERIFY(!report.ok());
         QCOMPARE(readCacheCounts(path), m_baseline);
         QCOMPARE(integrityCheck(path), u"ok"_s);
@@ -199,7 +200,7 @@ private Q_SLOTS:
         const QString path = freshCache();
         QVERIFY(QFile::copy(m_baselinePath, path));
         m_demo->faults().add(*demo::FaultRule::parse(u"401"));
-        const SyncReport report = m_harness->sync(path);
+        const sync::SyncReport report = m_harness->sync(path);
         QCOMPARE(report.fatal.kind, ErrorKind::Auth);
         QCOMPARE(readCacheCounts(path), m_baseline);
     }
@@ -208,7 +209,7 @@ private Q_SLOTS:
     {
         const QString path = freshCache();
         m_demo->faults().add(*demo::FaultRule::parse(u"unknown-type:path=/v1/messages/,first=1"));
-        const SyncReport report = m_harness->sync(path);
+        const sync::SyncReport report = m_harness->sync(path);
         QVERIFY2(report.ok(), qPrintable(report.summary()));
         auto db = store::Database::open(path, store::Database::Mode::ReadOnly);
         QVERIFY(db);
@@ -223,7 +224,7 @@ private Q_SLOTS:
     {
         const QString path = freshCache();
         m_demo->faults().add(*demo::FaultRule::parse(u"huge-message:path=/v1/messages/,first=1"));
-        const SyncReport report = m_harness->sync(path);
+        const sync::SyncReport report = m_harness->sync(path);
         QVERIFY2(report.ok(), qPrintable(report.summary()));
         auto db = store::Database::open(path, store::Database::Mode::ReadOnly);
         QVERIFY(db);

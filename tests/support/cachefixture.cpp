@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "cachefixture.h"
 
+#include "session/opencache.h"
 #include "store/sqlite.h"
 
 using namespace Qt::StringLiterals;
@@ -16,7 +17,7 @@ bool CacheFixture::open()
         qWarning("no temporary folder");
         return false;
     }
-    if (auto opened = m_writer->open(path()); !opened) {
+    if (auto opened = session::openCache(*m_writer, path()); !opened) {
         qWarning("%s", qPrintable(opened.error().toString()));
         return false;
     }

@@ -1,63 +1,67 @@
 // SPDX-License-Identifier: MIT
 // The real main window against the built-in demo server: sync, every tab, runs list and detail, filters,
 // the command palette, merging refreshes, comparing runs, search, going offline and back.
-#include "agents/agentspage.h"
-#include "analytics/analyticsview.h"
-#include "analytics/trajectorycharts.h"
-#include "analytics/trajectorypanel.h"
 #include "analytics/trajectorystats.h"
-#include "trajectories/search/filterindex.h"
 #include "appserver/importreport.h"
-#include "common/errorbanner.h"
-#include "common/listpanel.h"
-#include "common/recordmodel.h"
-#include "compare/comparedialog.h"
 #include "demo/demodataset.h"
 #include "demo/demoserverthread.h"
 #include "demo/demostore.h"
+#include "fakeappserver.h"
 #include "letta/profilestore.h"
-#include "runs/rundetailview.h"
-#include "runs/runspage.h"
 #include "session/appsettings.h"
 #include "session/session.h"
-#include "shell/commandpalette.h"
-#include "shell/demobanner.h"
-#include "shell/mainwindow.h"
-#include "shell/syncstatus.h"
-#include "steps/stepspage.h"
 #include "store/sqlite.h"
-#include "trajectories/trajectoriesview.h"
-#include "trajectories/trajectoryfeature.h"
-#include "trajectories/trajectoryservice.h"
-#include "fakeappserver.h"
 #include "testsupport.h"
+#include "trajectories/search/filterindex.h"
+#include "trajectories/trajectoryservice.h"
+#include "ui/agents/agentspage.h"
+#include "ui/analytics/analyticsview.h"
+#include "ui/analytics/trajectorycharts.h"
+#include "ui/analytics/trajectorypanel.h"
+#include "ui/common/errorbanner.h"
+#include "ui/common/listpanel.h"
+#include "ui/common/recordmodel.h"
+#include "ui/compare/comparedialog.h"
+#include "ui/runs/rundetailview.h"
+#include "ui/runs/runspage.h"
+#include "ui/shell/commandpalette.h"
+#include "ui/shell/demobanner.h"
+#include "ui/shell/mainwindow.h"
+#include "ui/shell/serverswitcher.h"
+#include "ui/shell/syncstatus.h"
+#include "ui/steps/stepspage.h"
+#include "ui/trajectories/trajectoriesview.h"
 
 #include <QAbstractBarSeries>
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QChartView>
-#include <QScatterSeries>
-#include <QTextBrowser>
 #include <QComboBox>
 #include <QDateTime>
-#include <QImage>
-#include <QTableWidget>
 #include <QDir>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScatterSeries>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
-#include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 #include <QTreeWidget>
+
+#include <functional>
 
 using namespace Qt::StringLiterals;
 using namespace lettascope;
@@ -85,7 +89,10 @@ private:
     }
 
     ui::analytics::AnalyticsView *analyticsView() const { return m_window->findChild<ui::analytics::AnalyticsView *>(); }
-    ui::TrajectoriesView *trajectoriesView() const { return m_window->findChild<ui::TrajectoriesView *>(); }
+    ui::trajectories::TrajectoriesView *trajectoriesView() const
+    {
+        return m_window->findChild<ui::trajectories::TrajectoriesView *>();
+    }
 
     /// What a click on the bar of `category` in the chart's set `set` does (Qt Charts has no hit test).
     static bool clickBar(QChartView *view, int set, const QString &category)
@@ -133,7 +140,7 @@ private Q_SLOTS:
         QSignalSpy finished(m_session->sync(), &session::SyncService::finished);
         // No profile configured: the first run opens the demo.
         QVERIFY(m_session->start());
-        QVERIFY(m_session->isDemo());
+        QTRY_VERIFY_WITH_TIMEOUT(m_session->isDemo(), 30'000); // activation finishes off the GUI thread
         QVERIFY(!m_session->cachePath().startsWith(m_dir.path())); // never the user's cache
         m_window = std::make_unique<ui::MainWindow>(*m_session);
         m_window->resize(1400, 860);
@@ -236,6 +243,41 @@ private Q_SLOTS:
         m_window->showTab(ui::MainWindow::RunsTab);
     }
 
+    void paletteRunsTheMenusCommands()
+    {
+        // The palette offers exactly the menus' enabled commands (submenus included): nothing the menus lack.
+        int menuCommands = 0;
+        const std::function<void(const QList<QAction *> &)> count = [&](const QList<QAction *> &actions) {
+            for (QAction *action : actions) {
+                if (action->menu())
+                    count(action->menu()->actions());
+                else if (!action->isSeparator() && action->isEnabled())
+                    ++menuCommands;
+            }
+        };
+        count(m_window->menuBar()->actions());
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QTest::keyClick(m_window.get(), Qt::Key_K, Qt::ControlModifier);
+        ui::CommandPalette *palette = m_window->palette();
+        QTRY_VERIFY(palette->isVisible());
+        QCOMPARE(palette->results()->count(), menuCommands);
+        QTest::keyClicks(palette->input(), u"switch to demo"_s); // the Server menu's choices are commands too
+        QTRY_COMPARE(palette->results()->count(), 1);
+        QVERIFY(palette->results()->item(0)->text().contains(u"Server"_s));
+        palette->input()->clear();
+        QTest::keyClicks(palette->input(), u"go to steps"_s);
+        QTRY_VERIFY(palette->results()->count() > 0);
+        QVERIFY(palette->results()->currentItem()->text().startsWith(u"Go to Steps"_s));
+        QVERIFY(palette->results()->currentItem()->text().contains(u"Ctrl+3"_s));
+        if (const QString dir = qEnvironmentVariable("LETTASCOPE_SCREENSHOTS"); !dir.isEmpty())
+            palette->grab().save(QDir(dir).filePath(u"palette-commands.png"_s));
+        QTest::keyClick(palette->input(), Qt::Key_Return);
+        QVERIFY(!palette->isVisible());
+        QCOMPARE(m_window->tabs()->currentIndex(), int(ui::MainWindow::StepsTab));
+        m_window->showTab(ui::MainWindow::RunsTab);
+    }
+
     void refreshMergesWithoutReset()
     {
         runsList()->view()->setCurrentIndex(runsModel()->index(2, 0));
@@ -265,7 +307,7 @@ private Q_SLOTS:
     {
         runsList()->view()->setCurrentIndex(runsModel()->index(1, 0));
         m_window->findChild<QPushButton *>(u"runsCompare"_s)->click();
-        auto *dialog = m_window->findChild<ui::CompareDialog *>();
+        auto *dialog = m_window->findChild<ui::compare::CompareDialog *>();
         QVERIFY(dialog);
         QTRY_VERIFY_WITH_TIMEOUT(dialog->table()->topLevelItemCount() >= 2, 10'000);
         QCOMPARE(dialog->table()->topLevelItem(0)->child(0)->text(1), runsModel()->row(1).key);
@@ -279,9 +321,9 @@ private Q_SLOTS:
         auto *selection = runsList()->view()->selectionModel();
         selection->select(runsModel()->index(0, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
         selection->select(runsModel()->index(5, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
-        QTRY_VERIFY(!m_window->findChild<ui::CompareDialog *>()); // the previous dialog is gone
+        QTRY_VERIFY(!m_window->findChild<ui::compare::CompareDialog *>()); // the previous dialog is gone
         m_window->findChild<QPushButton *>(u"runsCompare"_s)->click();
-        auto *dialog = m_window->findChild<ui::CompareDialog *>();
+        auto *dialog = m_window->findChild<ui::compare::CompareDialog *>();
         QVERIFY(dialog);
         QTRY_VERIFY_WITH_TIMEOUT(dialog->table()->topLevelItemCount() >= 2, 10'000);
         const QTreeWidgetItem *ids = dialog->table()->topLevelItem(0)->child(0);
@@ -461,10 +503,9 @@ private Q_SLOTS:
         // semantic map, equal to the same computation done here once processing has finished.
         m_window->showTab(ui::MainWindow::AnalyticsTab);
         auto *panel = analyticsView()->trajectoryPanel();
-        auto *feature = m_window->findChild<ui::TrajectoryFeature *>();
-        QVERIFY(feature && feature->service());
-        QTRY_VERIFY_WITH_TIMEOUT(feature->service()->queueStats().open() == 0
-                                     && feature->service()->queueStats().succeeded > 0, 120'000);
+        trajectories::TrajectoryService *service = m_session->trajectories();
+        QVERIFY(service);
+        QTRY_VERIFY_WITH_TIMEOUT(service->queueStats().open() == 0 && service->queueStats().succeeded > 0, 120'000);
         auto db = store::Database::open(m_session->cachePath(), store::Database::Mode::ReadOnly);
         QVERIFY(db);
         // Recomputed on each try: the last results may land after the queue reads empty.
@@ -692,7 +733,7 @@ private Q_SLOTS:
         m_session->activate(profile.id);
         QVERIFY(active.wait(15'000));
         QVERIFY(finished.wait(60'000));
-        const SyncReport report = finished.last().constFirst().value<SyncReport>();
+        const sync::SyncReport report = finished.last().constFirst().value<sync::SyncReport>();
         QVERIFY2(report.ok(), qPrintable(report.summary()));
         m_window->showTab(ui::MainWindow::RunsTab);
         QTRY_VERIFY_WITH_TIMEOUT(runsModel()->rowCount() == 1, 10'000);

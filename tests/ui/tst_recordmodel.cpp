@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // RecordModel: windows arrive by fetchMore, refreshes merge by key without a reset, selection survives.
-#include "common/recordmodel.h"
+#include "ui/common/recordmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QItemSelectionModel>

@@ -2,9 +2,9 @@
 // Run detail over a real cache: messages grouped by step, a huge message shown truncated with "Show all",
 // an unknown message type kept and shown, markup shown as text.
 #include "entityfactory.h"
-#include "runs/rundetailview.h"
 #include "session/cachereader.h"
 #include "store/storewriter.h"
+#include "ui/runs/rundetailview.h"
 
 #include <QPlainTextEdit>
 #include <QPushButton>

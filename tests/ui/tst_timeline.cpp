@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 // How run detail reads: message summaries for every kind (and unknown ones), pretty JSON, the huge-message
 // cut-off, waterfall geometry and the stuck-run marker.
-#include "common/format.h"
-#include "runs/runrows.h"
-#include "runs/timelinetext.h"
-#include "runs/waterfall.h"
+#include "ui/common/format.h"
+#include "ui/runs/runrows.h"
+#include "ui/runs/timelinetext.h"
+#include "ui/runs/waterfall.h"
 
 #include <QTest>
 

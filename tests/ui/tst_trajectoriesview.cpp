@@ -3,15 +3,15 @@
 // a selection loads its detail and the contrasts of similar runs, a query shows its three tiers, an
 // annotation is saved, and the jobs panel pauses, cancels and retries. Plus the detail document's content.
 #include "cachefixture.h"
-#include "trajectories/detailhtml.h"
-#include "trajectories/jobspanel.h"
-#include "trajectories/trajectoriesview.h"
 
 #include "trajectories/processingjobmodel.h"
 #include "trajectories/processingsettings.h"
 #include "trajectories/trajectory.h"
 #include "trajectories/trajectorylistmodel.h"
 #include "trajectories/trajectoryservice.h"
+#include "ui/trajectories/detailhtml.h"
+#include "ui/trajectories/jobspanel.h"
+#include "ui/trajectories/trajectoriesview.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -32,7 +32,9 @@
 using namespace Qt::StringLiterals;
 using namespace lettascope;
 using namespace lettascope::trajectories;
-using namespace lettascope::ui;
+using lettascope::ui::trajectories::detailHtml;
+using lettascope::ui::trajectories::JobsPanel;
+using lettascope::ui::trajectories::TrajectoriesView;
 using namespace testsupport;
 
 namespace {

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "agentdetailtext.h"
 
-#include "common/format.h"
-#include "runs/timelinetext.h"
+#include "ui/common/format.h"
+#include "ui/runs/timelinetext.h"
 
 #include <QJsonDocument>
 

@@ -2,15 +2,15 @@
 #include "agentspage.h"
 
 #include "agentdetailtext.h"
-#include "common/format.h"
-#include "common/listpanel.h"
-#include "common/recordmodel.h"
-#include "common/viewsetup.h"
+#include "common/whenready.h"
 #include "session/cachereader.h"
 #include "store/queries/catalogqueries.h"
 #include "store/queries/detailqueries.h"
-
-#include "session/whenready.h"
+#include "ui/common/followsession.h"
+#include "ui/common/format.h"
+#include "ui/common/listpanel.h"
+#include "ui/common/recordmodel.h"
+#include "ui/common/viewsetup.h"
 
 #include <QHBoxLayout>
 #include <QLineEdit>
@@ -40,13 +40,13 @@ TableRow agentRow(const store::AgentSummary &s)
 }
 } // namespace
 
-AgentsPage::AgentsPage(session::CacheReader &reader, QWidget *parent)
+AgentsPage::AgentsPage(session::Session &session, QWidget *parent)
     : QWidget(parent)
-    , m_reader(reader)
+    , m_reader(session.reader())
     , m_list(new ListPanel(u"agents"_s, tr("agents"),
                            {tr("Name"), tr("Model"), tr("Type"), tr("Tags"), tr("Last run"), tr("Last stop reason"),
                             tr("Runs"), tr("Failed"), tr("Agent id")},
-                           reader, this))
+                           session.reader(), this))
     , m_text(new QLineEdit(this))
     , m_detail(new QPlainTextEdit(this))
     , m_showRuns(new QPushButton(tr("Show runs"), this))
@@ -80,6 +80,7 @@ AgentsPage::AgentsPage(session::CacheReader &reader, QWidget *parent)
     });
     connect(m_list, &ListPanel::activated, this, [this] { Q_EMIT showRunsRequested(m_agentId); });
     connect(m_showRuns, &QPushButton::clicked, this, [this] { Q_EMIT showRunsRequested(m_agentId); });
+    followSession(session, this);
 }
 
 void AgentsPage::setServer(qint64 serverId)
@@ -142,8 +143,8 @@ void AgentsPage::showDetail(const QString &agentId)
 {
     m_agentId = agentId;
     m_showRuns->setEnabled(!agentId.isEmpty());
-    const int generation = ++m_detailGeneration;
-    session::whenReady(m_reader.read<std::optional<AgentDetail>>([serverId = m_serverId, agentId](store::Database &db) -> Result<std::optional<AgentDetail>> {
+    const Generation::Token generation = m_detailGeneration.next();
+    whenReady(m_reader.read<std::optional<AgentDetail>>([serverId = m_serverId, agentId](store::Database &db) -> Result<std::optional<AgentDetail>> {
         auto agent = store::findAgent(db, serverId, agentId);
         if (!agent)
             return agent.error();
@@ -156,7 +157,7 @@ void AgentsPage::showDetail(const QString &agentId)
         auto recent = store::listMessages(db, q);
         return std::optional<AgentDetail>(AgentDetail{**agent, recent ? *recent : QList<Message>()});
     }), this, [this, generation, agentId](const Result<std::optional<AgentDetail>> &detail) {
-        if (generation != m_detailGeneration)
+        if (!m_detailGeneration.isCurrent(generation))
             return;
         if (!detail)
             m_detail->setPlainText(tr("Could not load agent %1: %2").arg(agentId, detail.error().message));

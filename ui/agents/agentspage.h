@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "common/generation.h"
 #include "store/writebatch.h"
 
 #include <QWidget>
@@ -11,6 +12,7 @@ class QPushButton;
 
 namespace lettascope::session {
 class CacheReader;
+class Session;
 }
 namespace lettascope::ui {
 class ListPanel;
@@ -24,7 +26,7 @@ class AgentsPage final : public QWidget
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(AgentsPage)
 public:
-    explicit AgentsPage(session::CacheReader &reader, QWidget *parent = nullptr);
+    explicit AgentsPage(session::Session &session, QWidget *parent = nullptr);
 
     void setServer(qint64 serverId);
     void cacheChanged(const store::ChangeSet &changes);
@@ -43,7 +45,7 @@ private:
     session::CacheReader &m_reader;
     qint64 m_serverId = 0;
     QString m_agentId;
-    int m_detailGeneration = 0;
+    Generation m_detailGeneration;
     ListPanel *m_list = nullptr;
     QLineEdit *m_text = nullptr;
     QPlainTextEdit *m_detail = nullptr;

@@ -4,12 +4,13 @@
 #include "analytics/analyticsservice.h"
 #include "analyticscharts.h"
 #include "chartswapper.h"
+#include "common/whenready.h"
 #include "session/cachereader.h"
 #include "session/session.h"
-#include "session/whenready.h"
 #include "store/queries/catalogqueries.h"
-#include "common/agentcombo.h"
 #include "trajectorypanel.h"
+#include "ui/common/agentcombo.h"
+#include "ui/common/followsession.h"
 
 #include <QChart>
 #include <QChartView>
@@ -178,20 +179,20 @@ AnalyticsView::AnalyticsView(session::Session &session, QWidget *parent)
     connect(&session, &session::Session::cacheClosing, this, &AnalyticsView::detach);
     connect(&session, &session::Session::cacheOpened, this, &AnalyticsView::attach);
     attach();
+    followSession(session, this);
 }
 
 AnalyticsView::~AnalyticsView() = default;
 
 void AnalyticsView::attach()
 {
-    if (!m_session.writer())
-        return;
     detach();
-    m_service = std::make_unique<core::AnalyticsService>(m_session.cachePath(), m_session.writer());
-    m_service->setStuckAfterMs(m_stuckAfterMs);
-    connect(m_service.get(), &core::AnalyticsService::resultReady, this, &AnalyticsView::showResult);
-    connect(m_service.get(), &core::AnalyticsService::trajectoryStatsReady, m_trajectoryPanel, &TrajectoryPanel::setStats);
-    connect(m_service.get(), &core::AnalyticsService::computeFailed, this, [this](const Error &error) {
+    m_service = m_session.analytics();
+    if (!m_service)
+        return;
+    connect(m_service, &core::AnalyticsService::resultReady, this, &AnalyticsView::showResult);
+    connect(m_service, &core::AnalyticsService::trajectoryStatsReady, m_trajectoryPanel, &TrajectoryPanel::setStats);
+    connect(m_service, &core::AnalyticsService::computeFailed, this, [this](const Error &error) {
         m_status->setText(tr("Could not compute: %1").arg(error.message));
     });
     requestResult();
@@ -199,7 +200,12 @@ void AnalyticsView::attach()
 
 void AnalyticsView::detach()
 {
-    m_service.reset();
+    // The session destroys the service after this; its queued results must not arrive here meanwhile.
+    if (m_service) {
+        m_service->disconnect(this);
+        m_service->disconnect(m_trajectoryPanel);
+    }
+    m_service = nullptr;
 }
 
 void AnalyticsView::setServer(qint64 serverId)
@@ -216,7 +222,7 @@ void AnalyticsView::setServer(qint64 serverId)
 
 void AnalyticsView::loadAgentNames()
 {
-    session::whenReady(m_session.reader().read<QList<store::AgentSummary>>([serverId = m_serverId](store::Database &db) {
+    whenReady(m_session.reader().read<QList<store::AgentSummary>>([serverId = m_serverId](store::Database &db) {
         return store::listAgents(db, serverId);
     }), this, [this](const Result<QList<store::AgentSummary>> &agents) {
         if (!agents)
@@ -228,13 +234,6 @@ void AnalyticsView::loadAgentNames()
         if (m_result)
             fillTables(*m_result);
     });
-}
-
-void AnalyticsView::setStuckAfterMinutes(int minutes)
-{
-    m_stuckAfterMs = qint64(minutes) * 60'000;
-    if (m_service)
-        m_service->setStuckAfterMs(m_stuckAfterMs);
 }
 
 void AnalyticsView::requestResult()

@@ -32,7 +32,7 @@ class TrajectoryPanel;
 
 /**
  * The Analytics tab: trend charts and pattern tables for the active server. The numbers come finished from
- * an AnalyticsService worker (one per cache, rebuilt when the session switches caches) and follow every
+ * the session's AnalyticsService worker (one per cache, replaced when the session switches caches) and follow every
  * sync incrementally; this widget only draws them. Clicking a bar, a point or a table row asks for the
  * matching runs or trajectories (drillDownRequested); the window shows them.
  */
@@ -46,7 +46,6 @@ public:
     ~AnalyticsView() override;
 
     void setServer(qint64 serverId);
-    void setStuckAfterMinutes(int minutes);
     const std::optional<lettascope::analytics::AnalyticsResult> &result() const { return m_result; }
     QList<QChartView *> charts() const { return m_charts; }
     TrajectoryPanel *trajectoryPanel() const { return m_trajectoryPanel; }
@@ -71,9 +70,8 @@ private:
     QString agentName(const QString &id) const { return m_agentNames.value(id, id); }
 
     session::Session &m_session;
-    std::unique_ptr<lettascope::analytics::AnalyticsService> m_service;
+    lettascope::analytics::AnalyticsService *m_service = nullptr; ///< the session's, while a cache is open
     qint64 m_serverId = 0;
-    qint64 m_stuckAfterMs = 30 * 60'000;
     QComboBox *m_range = nullptr;
     QComboBox *m_agent = nullptr;
     QComboBox *m_bucket = nullptr;

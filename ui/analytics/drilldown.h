@@ -21,7 +21,7 @@ struct DrillDown {
     QString title;                                  ///< what the filter means, shown above the list
     std::optional<store::RunQuery> runs;            ///< Runs: the list's filters; none keeps the list's own
     QString runId;                                  ///< Runs: also open this run
-    trajectories::TrajectoryFilters trajectories;   ///< Trajectories: the list's filter
+    lettascope::trajectories::TrajectoryFilters trajectories;   ///< Trajectories: the list's filter
     qint64 trajectoryId = 0;                        ///< Trajectories: also open this one
 };
 

@@ -67,7 +67,7 @@ QScatterSeries *tierSeries(QChart *chart, const Tier &tier, const QList<MapPoint
     QObject::connect(series, &QScatterSeries::hovered, series, [find](const QPointF &at, bool on) {
         const MapPoint *point = on ? find(at) : nullptr;
         if (point)
-            QToolTip::showText(QCursor::pos(), u"%1 · %2"_s.arg(trajectories::scoreText(point->score),
+            QToolTip::showText(QCursor::pos(), u"%1 · %2"_s.arg(lettascope::trajectories::scoreText(point->score),
                                                                 point->summary.isEmpty() ? QObject::tr("(no summary yet)")
                                                                                          : point->summary));
         else

@@ -6,7 +6,7 @@
 #include "common/logging.h"
 #include "recordmodel.h"
 #include "session/cachereader.h"
-#include "session/whenready.h"
+#include "common/whenready.h"
 
 using namespace Qt::StringLiterals;
 
@@ -28,7 +28,7 @@ void ListLoader::setFetch(Fetch fetch)
 
 void ListLoader::reload()
 {
-    ++m_generation;
+    m_generation.next();
     request(Mode::Replace, 0, m_pageSize);
 }
 
@@ -57,14 +57,14 @@ void ListLoader::request(Mode mode, qint64 offset, qint64 limit)
 {
     if (!m_fetch)
         return;
-    const int generation = m_generation;
+    const Generation::Token generation = m_generation.current();
     if (m_pending++ == 0)
         Q_EMIT loadingChanged(true);
-    session::whenReady(m_reader
+    whenReady(m_reader
         .read<RowWindow>([fetch = m_fetch, offset, limit](store::Database &db) { return fetch(db, offset, limit); }), this, [this, mode, generation](const Result<RowWindow> &window) {
             if (--m_pending == 0)
                 Q_EMIT loadingChanged(false);
-            if (generation != m_generation)
+            if (!m_generation.isCurrent(generation))
                 return;
             if (!window) {
                 qCWarning(lcUi) << "list load failed:" << window.error().toString();

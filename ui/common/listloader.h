@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "common/generation.h"
 #include "common/result.h"
 #include "tablerow.h"
 
@@ -65,7 +66,7 @@ private:
     RecordModel *m_model = nullptr;
     Fetch m_fetch;
     int m_pageSize = 200;
-    int m_generation = 0;
+    Generation m_generation;
     int m_pending = 0;
     bool m_refreshQueued = false;
 };

@@ -5,7 +5,7 @@
 #include "listloader.h"
 #include "export/csv.h"
 #include "recordmodel.h"
-#include "session/whenready.h"
+#include "common/whenready.h"
 #include "uistate.h"
 
 #include <QFile>
@@ -42,9 +42,9 @@ QString writeRows(const QString &path, const QStringList &headers, const QList<T
         }
         file.write(QJsonDocument(array).toJson(QJsonDocument::Indented));
     } else {
-        QString text = csvLine(headers) + u'\n';
+        QString text = exports::csvLine(headers) + u'\n';
         for (const TableRow &row : rows)
-            text += csvLine(row.cells) + u'\n';
+            text += exports::csvLine(row.cells) + u'\n';
         file.write(text.toUtf8());
     }
     return file.commit() ? QString() : file.errorString();
@@ -164,7 +164,7 @@ void ListPanel::moveSelection(int delta)
 
 void ListPanel::exportAll(const QString &path, std::function<void(const QString &error)> done)
 {
-    session::whenReady(m_loader->fetchAll(), this, [this, path, done = std::move(done)](const Result<RowWindow> &all) {
+    whenReady(m_loader->fetchAll(), this, [this, path, done = std::move(done)](const Result<RowWindow> &all) {
         done(all ? writeRows(path, m_model->headers(), all->rows) : all.error().message);
     });
 }

@@ -1,17 +1,16 @@
 // SPDX-License-Identifier: MIT
 #include "comparedialog.h"
 
+#include "common/whenready.h"
 #include "comparison.h"
 #include "session/cachereader.h"
-
-#include "session/whenready.h"
 
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
-namespace lettascope::ui {
+namespace lettascope::ui::compare {
 
 namespace {
 using Pair = std::pair<std::optional<runs::RunDetail>, std::optional<runs::RunDetail>>;
@@ -34,7 +33,7 @@ CompareDialog::CompareDialog(session::CacheReader &reader, qint64 serverId, cons
     layout->addWidget(m_table);
     resize(900, 600);
 
-    session::whenReady(reader.read<Pair>([serverId, leftRunId, rightRunId](store::Database &db) -> Result<Pair> {
+    whenReady(reader.read<Pair>([serverId, leftRunId, rightRunId](store::Database &db) -> Result<Pair> {
         auto left = runs::loadRunDetail(db, serverId, leftRunId);
         if (!left)
             return left.error();
@@ -64,4 +63,4 @@ CompareDialog::CompareDialog(session::CacheReader &reader, qint64 serverId, cons
     });
 }
 
-} // namespace lettascope::ui
+} // namespace lettascope::ui::compare

@@ -9,7 +9,7 @@ namespace lettascope::session {
 class CacheReader;
 }
 
-namespace lettascope::ui {
+namespace lettascope::ui::compare {
 
 /// Two runs side by side: figures, tool-call sequence and message mix, with differences marked.
 class CompareDialog final : public QDialog
@@ -28,4 +28,4 @@ private:
     QTreeWidget *m_table = nullptr;
 };
 
-} // namespace lettascope::ui
+} // namespace lettascope::ui::compare

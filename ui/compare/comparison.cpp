@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "comparison.h"
 
-#include "common/format.h"
+#include "ui/common/format.h"
 
 #include <QMap>
 
 using namespace Qt::StringLiterals;
 
-namespace lettascope::ui {
+namespace lettascope::ui::compare {
 
 namespace {
 QStringList toolSequence(const runs::RunDetail &detail)
@@ -66,4 +66,4 @@ QList<ComparisonLine> compareRuns(const runs::RunDetail &left, const runs::RunDe
     return lines;
 }
 
-} // namespace lettascope::ui
+} // namespace lettascope::ui::compare

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "runs/rundetail.h"
+#include "ui/runs/rundetail.h"
 
 #include <QList>
 #include <QStringList>
 
-namespace lettascope::ui {
+namespace lettascope::ui::compare {
 
 /// One line of a two-run comparison: a label and each side's value; `differs` marks the line.
 struct ComparisonLine {
@@ -20,4 +20,4 @@ struct ComparisonLine {
 /// Summary figures, the tool-call sequences side by side (aligned by position) and message counts by kind.
 QList<ComparisonLine> compareRuns(const runs::RunDetail &left, const runs::RunDetail &right);
 
-} // namespace lettascope::ui
+} // namespace lettascope::ui::compare

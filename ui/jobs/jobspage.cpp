@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "jobspage.h"
 
-#include "common/format.h"
-#include "common/listpanel.h"
 #include "store/queries/catalogqueries.h"
+#include "ui/common/followsession.h"
+#include "ui/common/format.h"
+#include "ui/common/listpanel.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -36,10 +37,10 @@ TableRow jobRow(const Job &job)
 }
 } // namespace
 
-JobsPage::JobsPage(session::CacheReader &reader, QWidget *parent)
+JobsPage::JobsPage(session::Session &session, QWidget *parent)
     : DetailListPage(u"jobs"_s, tr("jobs"),
                      {tr("Status"), tr("Type"), tr("Created"), tr("Duration"), tr("Agent"), tr("Error"), tr("Job id")},
-                     reader, parent)
+                     session.reader(), parent)
     , m_status(new QComboBox(this))
 {
     m_status->setObjectName(u"jobsStatusFilter"_s);
@@ -49,6 +50,7 @@ JobsPage::JobsPage(session::CacheReader &reader, QWidget *parent)
     filterRow()->addStretch(1);
     list()->view()->setSortingEnabled(false); // newest first, as the cache indexes them
     connect(m_status, &QComboBox::currentIndexChanged, this, &JobsPage::requery);
+    followSession(session, this);
 }
 
 void JobsPage::setServer(qint64 serverId)

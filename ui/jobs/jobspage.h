@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "common/detaillistpage.h"
 #include "store/writebatch.h"
+#include "ui/common/detaillistpage.h"
 
 class QComboBox;
+
+namespace lettascope::session {
+class Session;
+}
 
 namespace lettascope::ui::jobs {
 
@@ -14,7 +18,7 @@ class JobsPage final : public DetailListPage
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(JobsPage)
 public:
-    explicit JobsPage(session::CacheReader &reader, QWidget *parent = nullptr);
+    explicit JobsPage(session::Session &session, QWidget *parent = nullptr);
 
     void setServer(qint64 serverId);
     void cacheChanged(const store::ChangeSet &changes);

@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "rundetailview.h"
 
-#include "common/errorbanner.h"
-#include "common/format.h"
 #include "common/logging.h"
+#include "common/whenready.h"
 #include "session/cachereader.h"
 #include "timelinetext.h"
+#include "ui/common/errorbanner.h"
+#include "ui/common/format.h"
 #include "waterfall.h"
-
-#include "session/whenready.h"
 
 #include <QHeaderView>
 #include <QJsonDocument>
@@ -119,7 +118,7 @@ void RunDetailView::showRun(qint64 serverId, const QString &runId)
 
 void RunDetailView::clear()
 {
-    ++m_generation;
+    m_generation.next();
     m_runId.clear();
     m_banner->hide();
     m_header->setText(tr("Select a run to see its timeline."));
@@ -136,12 +135,12 @@ void RunDetailView::runsChanged(const QSet<QString> &runIds)
 
 void RunDetailView::load()
 {
-    const int generation = ++m_generation;
-    session::whenReady(m_reader
+    const Generation::Token generation = m_generation.next();
+    whenReady(m_reader
         .read<std::optional<RunDetail>>([serverId = m_serverId, runId = m_runId](store::Database &db) {
             return loadRunDetail(db, serverId, runId);
         }), this, [this, generation](const Result<std::optional<RunDetail>> &detail) {
-            if (generation != m_generation)
+            if (!m_generation.isCurrent(generation))
                 return;
             if (!detail) {
                 m_banner->showError(tr("Could not load run %1: %2").arg(m_runId, detail.error().message));

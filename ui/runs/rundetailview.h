@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "common/generation.h"
 #include "rundetail.h"
 
 #include <QWidget>
@@ -55,7 +56,7 @@ private:
     session::CacheReader &m_reader;
     qint64 m_serverId = 0;
     QString m_runId;
-    int m_generation = 0;
+    Generation m_generation;
     QList<Message> m_messages;
     ErrorBanner *m_banner = nullptr;
     QLabel *m_header = nullptr;

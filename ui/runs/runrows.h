@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "common/listloader.h"
-#include "common/tablerow.h"
 #include "store/queries/runqueries.h"
+#include "ui/common/listloader.h"
+#include "ui/common/tablerow.h"
 
 #include <QStringList>
 

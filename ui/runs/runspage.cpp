@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: MIT
 #include "runspage.h"
 
-#include "common/agentcombo.h"
-
-#include "common/listpanel.h"
-#include "common/recordmodel.h"
-#include "common/viewsetup.h"
+#include "common/whenready.h"
 #include "rundetailview.h"
 #include "runrows.h"
+#include "session/appsettings.h"
 #include "session/cachereader.h"
 #include "store/queries/catalogqueries.h"
-
-#include "session/whenready.h"
+#include "ui/common/agentcombo.h"
+#include "ui/common/followsession.h"
+#include "ui/common/listpanel.h"
+#include "ui/common/recordmodel.h"
+#include "ui/common/viewsetup.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -60,11 +60,11 @@ QComboBox *combo(QWidget *parent, const QString &name, const QString &accessible
 }
 } // namespace
 
-RunsPage::RunsPage(session::CacheReader &reader, QWidget *parent)
+RunsPage::RunsPage(session::Session &session, QWidget *parent)
     : QWidget(parent)
-    , m_reader(reader)
-    , m_list(new ListPanel(u"runs"_s, tr("runs"), headers(), reader, this))
-    , m_detail(new RunDetailView(reader, this))
+    , m_reader(session.reader())
+    , m_list(new ListPanel(u"runs"_s, tr("runs"), headers(), session.reader(), this))
+    , m_detail(new RunDetailView(session.reader(), this))
     , m_agent(combo(this, u"runsAgentFilter"_s, tr("Agent filter")))
     , m_status(combo(this, u"runsStatusFilter"_s, tr("Status filter")))
     , m_stopReason(combo(this, u"runsStopReasonFilter"_s, tr("Stop reason filter")))
@@ -127,6 +127,9 @@ RunsPage::RunsPage(session::CacheReader &reader, QWidget *parent)
         const int other = current.row() > 0 ? current.row() - 1 : 1;
         Q_EMIT compareRequested(m_list->model()->row(current.row()).key, m_list->model()->row(other).key);
     });
+    m_stuckAfterMs = qint64(session.settings().stuckAfterMinutes()) * 60'000;
+    connect(&session.settings(), &session::AppSettings::stuckAfterChanged, this, &RunsPage::setStuckAfterMinutes);
+    followSession(session, this);
 }
 
 void RunsPage::setServer(qint64 serverId)
@@ -237,11 +240,11 @@ void RunsPage::focusFilter()
 
 void RunsPage::loadAgents()
 {
-    const int generation = ++m_agentGeneration;
-    session::whenReady(m_reader.read<QList<store::AgentSummary>>([serverId = m_serverId](store::Database &db) {
+    const Generation::Token generation = m_agentGeneration.next();
+    whenReady(m_reader.read<QList<store::AgentSummary>>([serverId = m_serverId](store::Database &db) {
         return store::listAgents(db, serverId);
     }), this, [this, generation](const Result<QList<store::AgentSummary>> &agents) {
-        if (generation != m_agentGeneration || !agents)
+        if (!m_agentGeneration.isCurrent(generation) || !agents)
             return;
         fillAgentCombo(m_agent, *agents);
     });

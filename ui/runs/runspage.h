@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "common/generation.h"
 #include "store/queries/runqueries.h"
 #include "store/writebatch.h"
 
@@ -11,6 +12,7 @@ class QLineEdit;
 
 namespace lettascope::session {
 class CacheReader;
+class Session;
 }
 
 namespace lettascope::ui {
@@ -27,7 +29,7 @@ class RunsPage final : public QWidget
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(RunsPage)
 public:
-    explicit RunsPage(session::CacheReader &reader, QWidget *parent = nullptr);
+    explicit RunsPage(session::Session &session, QWidget *parent = nullptr);
 
     void setServer(qint64 serverId);
     void setStuckAfterMinutes(int minutes);
@@ -66,7 +68,7 @@ private:
     QLineEdit *m_text = nullptr;
     store::RunQuery::Sort m_sort = store::RunQuery::Sort::Created;
     bool m_descending = true;
-    int m_agentGeneration = 0;
+    Generation m_agentGeneration;
     std::optional<qint64> m_customSinceMs;   ///< the "custom" range choice, set by showMatching()
     std::optional<qint64> m_customUntilMs;
 };

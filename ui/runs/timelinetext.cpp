@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "timelinetext.h"
 
-#include "common/format.h"
+#include "ui/common/format.h"
 
 #include <QJsonDocument>
 

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "searchdialog.h"
 
-#include "common/format.h"
-#include "common/viewsetup.h"
+#include "common/whenready.h"
 #include "session/cachereader.h"
 #include "store/queries/searchqueries.h"
-
-#include "session/whenready.h"
+#include "ui/common/followsession.h"
+#include "ui/common/format.h"
+#include "ui/common/viewsetup.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -16,15 +16,15 @@
 
 using namespace Qt::StringLiterals;
 
-namespace lettascope::ui {
+namespace lettascope::ui::search {
 
 namespace {
 constexpr int kLimit = 200;
 }
 
-SearchDialog::SearchDialog(session::CacheReader &reader, QWidget *parent)
+SearchDialog::SearchDialog(session::Session &session, QWidget *parent)
     : QDialog(parent)
-    , m_reader(reader)
+    , m_reader(session.reader())
     , m_input(new QLineEdit(this))
     , m_status(new QLabel(this))
     , m_results(new QTreeWidget(this))
@@ -60,22 +60,23 @@ SearchDialog::SearchDialog(session::CacheReader &reader, QWidget *parent)
         accept();
         Q_EMIT openRun(runId);
     });
+    followSession(session, this);
 }
 
 void SearchDialog::search()
 {
     const QString text = m_input->text().trimmed();
-    const int generation = ++m_generation;
+    const Generation::Token generation = m_generation.next();
     if (text.isEmpty()) {
         m_results->clear();
         m_status->clear();
         return;
     }
     m_status->setText(tr("Searching…"));
-    session::whenReady(m_reader.read<QList<store::MessageSearchHit>>([serverId = m_serverId, text](store::Database &db) {
+    whenReady(m_reader.read<QList<store::MessageSearchHit>>([serverId = m_serverId, text](store::Database &db) {
         return store::searchMessages(db, serverId, text, kLimit);
     }), this, [this, generation](const Result<QList<store::MessageSearchHit>> &hits) {
-        if (generation != m_generation)
+        if (!m_generation.isCurrent(generation))
             return;
         m_results->clear();
         if (!hits) {
@@ -93,4 +94,4 @@ void SearchDialog::search()
     });
 }
 
-} // namespace lettascope::ui
+} // namespace lettascope::ui::search

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "common/generation.h"
+
 #include <QDialog>
 
 class QLabel;
@@ -9,9 +11,10 @@ class QTreeWidget;
 
 namespace lettascope::session {
 class CacheReader;
+class Session;
 }
 
-namespace lettascope::ui {
+namespace lettascope::ui::search {
 
 /// Ctrl+Shift+F: full-text search over every cached message and tool call; a hit opens its run.
 class SearchDialog final : public QDialog
@@ -19,7 +22,7 @@ class SearchDialog final : public QDialog
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SearchDialog)
 public:
-    explicit SearchDialog(session::CacheReader &reader, QWidget *parent = nullptr);
+    explicit SearchDialog(session::Session &session, QWidget *parent = nullptr);
     void setServer(qint64 serverId) { m_serverId = serverId; }
     QTreeWidget *results() const { return m_results; }
     QLineEdit *input() const { return m_input; }
@@ -32,10 +35,10 @@ private:
 
     session::CacheReader &m_reader;
     qint64 m_serverId = 0;
-    int m_generation = 0;
+    Generation m_generation;
     QLineEdit *m_input = nullptr;
     QLabel *m_status = nullptr;
     QTreeWidget *m_results = nullptr;
 };
 
-} // namespace lettascope::ui
+} // namespace lettascope::ui::search

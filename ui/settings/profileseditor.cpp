@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "profileseditor.h"
 
-#include "letta/credentialstore.h"
+#include "common/whenready.h"
+#include "net/credentialstore.h"
 #include "letta/profilestore.h"
 #include "session/session.h"
-
-#include "session/whenready.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -156,7 +155,7 @@ void ProfilesEditor::save()
         m_result->setText(tr("Saved."));
         return;
     }
-    session::whenReady(m_session.credentials().writeToken(profile.id, m_token->text()), this, [this](const Status &written) {
+    whenReady(m_session.credentials().writeToken(profile.id, m_token->text()), this, [this](const Status &written) {
         if (!written)
             QMessageBox::warning(this, tr("Save token"), tr("The profile was saved, but the token was not: %1").arg(written.error().message));
         else
@@ -188,7 +187,7 @@ void ProfilesEditor::test()
     }
     m_result->setText(tr("Testing…"));
     const auto probe = [this, profile](const QString &token) {
-        session::whenReady(m_session.testConnection(profile, token), this, [this](const Result<letta::ServerInfo> &info) {
+        whenReady(m_session.testConnection(profile, token), this, [this](const Result<letta::ServerInfo> &info) {
             m_result->setText(info ? tr("Connected: Letta %1 (%2)").arg(info->version, info->status)
                                    : tr("Failed: %1").arg(info.error().toString()));
         });
@@ -197,7 +196,7 @@ void ProfilesEditor::test()
         probe(m_token->text());
         return;
     }
-    session::whenReady(m_session.credentials().readToken(m_editingId), this, [probe](const Result<letta::StoredToken> &token) {
+    whenReady(m_session.credentials().readToken(m_editingId), this, [probe](const Result<net::StoredToken> &token) {
         probe(token ? token->token : QString());
     });
 }

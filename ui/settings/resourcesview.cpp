@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "resourcesview.h"
 
+#include "common/whenready.h"
 #include "session/cachereader.h"
 #include "store/queries/catalogqueries.h"
-
-#include "session/whenready.h"
 
 #include <QHeaderView>
 #include <QJsonDocument>
@@ -49,11 +48,11 @@ void ResourcesView::load(int index)
     auto *tree = qobject_cast<QTreeWidget *>(widget(index));
     if (!tree || m_serverId == 0)
         return;
-    const int generation = ++m_generation;
-    session::whenReady(m_reader.read<QList<Resource>>([serverId = m_serverId, kind = ResourceKind(index)](store::Database &db) {
+    const Generation::Token generation = m_generation.next();
+    whenReady(m_reader.read<QList<Resource>>([serverId = m_serverId, kind = ResourceKind(index)](store::Database &db) {
         return store::listResources(db, serverId, kind);
     }), this, [this, tree, generation](const Result<QList<Resource>> &resources) {
-        if (generation != m_generation)
+        if (!m_generation.isCurrent(generation))
             return;
         tree->clear();
         if (!resources) {

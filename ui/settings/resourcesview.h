@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "common/generation.h"
+
 #include <QTabWidget>
 
 namespace lettascope::session {
@@ -25,7 +27,7 @@ private:
 
     session::CacheReader &m_reader;
     qint64 m_serverId = 0;
-    int m_generation = 0;
+    Generation m_generation;
 };
 
 } // namespace lettascope::ui::settings

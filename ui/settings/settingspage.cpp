@@ -5,6 +5,9 @@
 #include "resourcesview.h"
 #include "session/appsettings.h"
 #include "session/session.h"
+#include "trajectories/trajectoryservice.h"
+#include "ui/common/followsession.h"
+#include "ui/trajectories/processingsettingspanel.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -79,6 +82,10 @@ SettingsPage::SettingsPage(session::Session &session, QWidget *parent)
     m_tabs->addTab(m_profiles, tr("Servers"));
     m_tabs->addTab(general, tr("Sync and appearance"));
     m_tabs->addTab(m_resources, tr("Server resources"));
+    m_tabs->addTab(new trajectories::ProcessingSettingsPanel(session.processing(), [&session](const QString &key) {
+        if (auto *service = session.trajectories())
+            service->setLlmApiKey(key);
+    }, this), tr("Trajectory processing"));
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs);
 
@@ -100,6 +107,7 @@ SettingsPage::SettingsPage(session::Session &session, QWidget *parent)
     });
     connect(m_tabs, &QTabWidget::currentChanged, this, &SettingsPage::updateCacheInfo);
     updateCacheInfo();
+    followSession(session, this);
 }
 
 void SettingsPage::setServer(qint64 serverId)
@@ -121,11 +129,6 @@ void SettingsPage::updateCacheInfo()
     m_cacheInfo->setText(tr("%1\n%2%3")
                              .arg(m_session.cachePath(), QLocale().formattedDataSize(m_session.cacheSizeBytes()),
                                   m_session.isDemo() ? tr(" · temporary demo cache, deleted on exit") : QString()));
-}
-
-void SettingsPage::addTab(QWidget *page, const QString &title)
-{
-    m_tabs->addTab(page, title);
 }
 
 } // namespace lettascope::ui::settings

@@ -17,7 +17,7 @@ namespace lettascope::ui::settings {
 class ProfilesEditor;
 class ResourcesView;
 
-/// The Settings tab: servers, sync, appearance, cache, and the server's resources.
+/// The Settings tab: servers, sync, appearance, cache, the server's resources and trajectory processing.
 class SettingsPage final : public QWidget
 {
     Q_OBJECT
@@ -30,8 +30,6 @@ public:
     void cacheChanged(const store::ChangeSet &changes);
     ProfilesEditor *profiles() const { return m_profiles; }
     ResourcesView *resources() const { return m_resources; }
-    /// A further sub-tab from a feature outside settings (trajectory processing, analytics prices).
-    void addTab(QWidget *page, const QString &title);
 
 private:
     void updateCacheInfo();

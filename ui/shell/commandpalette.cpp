@@ -1,16 +1,19 @@
 // SPDX-License-Identifier: MIT
 #include "commandpalette.h"
 
+#include "common/whenready.h"
 #include "session/cachereader.h"
 #include "store/queries/catalogqueries.h"
 #include "store/queries/runqueries.h"
+#include "ui/common/followsession.h"
 
-#include "session/whenready.h"
-
+#include <QAction>
 #include <QCoreApplication>
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -40,11 +43,29 @@ public:
 private:
     QListWidget *m_list;
 };
+
+// Every enabled command of the menus, submenus included, as the palette shows it.
+void collectActions(const QList<QAction *> &actions, const QString &path, QList<PaletteEntry> &entries)
+{
+    for (QAction *action : actions) {
+        if (action->isSeparator() || !action->isEnabled())
+            continue;
+        const QString title = action->text().remove(u'&');
+        if (QMenu *menu = action->menu()) {
+            collectActions(menu->actions(), path.isEmpty() ? title : path + u" › "_s + title, entries);
+            continue;
+        }
+        const QString shortcut = action->shortcut().toString(QKeySequence::NativeText);
+        entries << PaletteEntry{PaletteEntry::Kind::Action, {}, title,
+                                shortcut.isEmpty() ? path : u"%1 · %2"_s.arg(path, shortcut), action};
+    }
+}
 } // namespace
 
-CommandPalette::CommandPalette(session::CacheReader &reader, QWidget *parent)
+CommandPalette::CommandPalette(session::Session &session, QMenuBar *menus, QWidget *parent)
     : QDialog(parent)
-    , m_reader(reader)
+    , m_reader(session.reader())
+    , m_menus(menus)
     , m_input(new QLineEdit(this))
     , m_results(new QListWidget(this))
 {
@@ -65,10 +86,13 @@ CommandPalette::CommandPalette(session::CacheReader &reader, QWidget *parent)
     connect(m_input, &QLineEdit::textChanged, this, &CommandPalette::update);
     connect(m_input, &QLineEdit::returnPressed, this, &CommandPalette::choose);
     connect(m_results, &QListWidget::itemActivated, this, &CommandPalette::choose);
+    followSession(session, this);
 }
 
 void CommandPalette::open()
 {
+    m_commands.clear();
+    collectActions(m_menus->actions(), QString(), m_commands);
     m_input->clear();
     update();
     QDialog::open();
@@ -86,15 +110,18 @@ void CommandPalette::update()
     showEntries(found);
     if (text.isEmpty() || m_serverId == 0)
         return;
-    const int generation = ++m_generation;
-    session::whenReady(m_reader.read<QList<PaletteEntry>>([serverId = m_serverId, text](store::Database &db) -> Result<QList<PaletteEntry>> {
+    const Generation::Token generation = m_generation.next();
+    const auto lookUp = [serverId = m_serverId, text](store::Database &db) -> Result<QList<PaletteEntry>> {
         QList<PaletteEntry> hits;
         auto agents = store::listAgents(db, serverId);
         if (!agents)
             return agents.error();
         for (const auto &a : std::as_const(*agents)) {
-            if (hits.size() < kMaxHits && (a.agent.name.contains(text, Qt::CaseInsensitive) || a.agent.id.startsWith(text)))
-                hits << PaletteEntry{PaletteEntry::Kind::Agent, a.agent.id, a.agent.name, QObject::tr("agent · %1").arg(a.agent.id)};
+            const bool matches = a.agent.name.contains(text, Qt::CaseInsensitive) || a.agent.id.startsWith(text);
+            if (hits.size() < kMaxHits && matches) {
+                hits << PaletteEntry{PaletteEntry::Kind::Agent, a.agent.id, a.agent.name,
+                                     QObject::tr("agent · %1").arg(a.agent.id)};
+            }
         }
         store::RunQuery q;
         q.serverId = serverId;
@@ -107,10 +134,12 @@ void CommandPalette::update()
             hits << PaletteEntry{PaletteEntry::Kind::Run, r.run.id, r.run.id,
                                  QObject::tr("run · %1 · %2").arg(r.agentName, runStatusToString(r.run.status))};
         return hits;
-    }), this, [this, generation, found](const Result<QList<PaletteEntry>> &hits) {
-        if (generation == m_generation && hits)
+    };
+    const auto showHits = [this, generation, found](const Result<QList<PaletteEntry>> &hits) {
+        if (m_generation.isCurrent(generation) && hits)
             showEntries(found + *hits);
-    });
+    };
+    whenReady(m_reader.read<QList<PaletteEntry>>(lookUp), this, showHits);
 }
 
 void CommandPalette::showEntries(const QList<PaletteEntry> &found)
@@ -129,7 +158,14 @@ void CommandPalette::choose()
         return;
     const PaletteEntry entry = m_shown.at(row);
     accept();
-    Q_EMIT chosen(entry);
+    switch (entry.kind) {
+    case PaletteEntry::Kind::Action:
+        if (entry.action)
+            entry.action->trigger();
+        return;
+    case PaletteEntry::Kind::Agent: Q_EMIT openAgent(entry.id); return;
+    case PaletteEntry::Kind::Run: Q_EMIT openRun(entry.id); return;
+    }
 }
 
 } // namespace lettascope::ui

@@ -1,44 +1,35 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
 
-#include "agents/agentspage.h"
-#include "analytics/analyticsview.h"
-#include "analytics/drilldown.h"
-#include "appserver/importreport.h"
-#include "common/listpanel.h"
-#include "common/uistate.h"
 #include "commandpalette.h"
-#include "compare/comparedialog.h"
 #include "demobanner.h"
-#include "jobs/jobspage.h"
-#include "letta/lettaapi.h"
-#include "letta/profilestore.h"
-#include "runs/runspage.h"
-#include "search/searchdialog.h"
+#include "importfolder.h"
+#include "serverswitcher.h"
 #include "session/appsettings.h"
 #include "session/session.h"
-#include "session/whenready.h"
-#include "settings/profileseditor.h"
-#include "settings/settingspage.h"
-#include "steps/stepspage.h"
 #include "syncstatus.h"
 #include "theme.h"
-#include "trajectories/processingsettings.h"
-#include "trajectories/processingsettingspanel.h"
-#include "trajectories/trajectoriesview.h"
-#include "trajectories/trajectoryfeature.h"
-#include "trajectories/trajectoryservice.h"
+#include "ui/agents/agentspage.h"
+#include "ui/analytics/analyticsview.h"
+#include "ui/analytics/drilldown.h"
+#include "ui/common/listpanel.h"
+#include "ui/common/uistate.h"
+#include "ui/compare/comparedialog.h"
+#include "ui/jobs/jobspage.h"
+#include "ui/runs/runspage.h"
+#include "ui/search/searchdialog.h"
+#include "ui/settings/profileseditor.h"
+#include "ui/settings/settingspage.h"
+#include "ui/steps/stepspage.h"
+#include "ui/trajectories/trajectoriesview.h"
+#include "ui/trajectories/trajectoryfeature.h"
 
 #include <QCloseEvent>
-#include <QCoreApplication>
-#include <QComboBox>
 #include <QFileDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QPointer>
-#include <QProgressDialog>
-#include <QShortcut>
+#include <QScreen>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
@@ -51,7 +42,8 @@ namespace lettascope::ui {
 namespace {
 const QStringList &tabTitles()
 {
-    static const QStringList titles{u"Agents"_s, u"Runs"_s, u"Steps"_s, u"Trajectories"_s, u"Jobs"_s, u"Analytics"_s, u"Settings"_s};
+    static const QStringList titles{u"Agents"_s, u"Runs"_s, u"Steps"_s, u"Trajectories"_s,
+                                    u"Jobs"_s, u"Analytics"_s, u"Settings"_s};
     return titles;
 }
 } // namespace
@@ -60,22 +52,34 @@ MainWindow::MainWindow(session::Session &session, QWidget *parent)
     : QMainWindow(parent)
     , m_session(session)
     , m_tabs(new QTabWidget(this))
-    , m_switcher(new QComboBox(this))
     , m_demoBanner(new DemoBanner(this))
     , m_status(new SyncStatus(*session.sync(), this))
-    , m_palette(new CommandPalette(session.reader(), this))
-    , m_search(new SearchDialog(session.reader(), this))
-    , m_agents(new agents::AgentsPage(session.reader(), this))
-    , m_runs(new runs::RunsPage(session.reader(), this))
-    , m_steps(new steps::StepsPage(session.reader(), this))
-    , m_jobs(new jobs::JobsPage(session.reader(), this))
+    , m_search(new search::SearchDialog(session, this))
+    , m_agents(new agents::AgentsPage(session, this))
+    , m_runs(new runs::RunsPage(session, this))
+    , m_steps(new steps::StepsPage(session, this))
+    , m_jobs(new jobs::JobsPage(session, this))
     , m_settings(new settings::SettingsPage(session, this))
-    , m_processing(new trajectories::ProcessingSettings(nullptr, this))
-    , m_trajectories(new TrajectoryFeature(session, *m_processing, this))
+    , m_trajectories(new trajectories::TrajectoryFeature(session, this))
     , m_analytics(new analytics::AnalyticsView(session, this))
 {
     setObjectName(u"mainWindow"_s);
     setWindowTitle(u"Lettascope"_s);
+    buildTabs();
+    buildMenusAndToolbar();
+    statusBar()->addPermanentWidget(m_status);
+    connectSession();
+    connectJumps();
+
+    resize(QSize(1280, 800).boundedTo(screen()->availableGeometry().size())); // never larger than the screen
+    uistate::restore(this);
+    m_tabs->setCurrentIndex(RunsTab);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildTabs()
+{
     m_tabs->setObjectName(u"mainTabs"_s);
     m_tabs->setAccessibleName(tr("Views"));
     m_tabs->addTab(m_agents, tr("&Agents"));
@@ -89,10 +93,6 @@ MainWindow::MainWindow(session::Session &session, QWidget *parent)
     m_tabs->addTab(jobTabs, tr("&Jobs"));
     m_tabs->addTab(m_analytics, tr("A&nalytics"));
     m_tabs->addTab(m_settings, tr("S&ettings"));
-    m_settings->addTab(new ProcessingSettingsPanel(*m_processing, [this](const QString &key) {
-        if (auto *service = m_trajectories->service())
-            service->setLlmApiKey(key);
-    }, m_settings), tr("Trajectory processing"));
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -100,212 +100,103 @@ MainWindow::MainWindow(session::Session &session, QWidget *parent)
     layout->addWidget(m_demoBanner);
     layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
-
-    auto *toolbar = addToolBar(tr("Server"));
-    toolbar->setObjectName(u"serverToolbar"_s);
-    toolbar->setMovable(false);
-    toolbar->addWidget(new QLabel(tr(" Server: "), toolbar));
-    m_switcher->setObjectName(u"serverSwitcher"_s);
-    m_switcher->setAccessibleName(tr("Server"));
-    m_switcher->setMinimumWidth(260);
-    toolbar->addWidget(m_switcher);
-    toolbar->addAction(tr("Refresh"), QKeySequence(u"Ctrl+R"_s), m_session.sync(), &session::SyncService::syncNow);
-    toolbar->addAction(tr("Go to… (Ctrl+K)"), m_palette, &CommandPalette::open);
-    toolbar->addAction(tr("Search (Ctrl+Shift+F)"), m_search, &SearchDialog::open);
-    statusBar()->addPermanentWidget(m_status);
-
-    buildMenus();
-    buildShortcuts();
-    reloadSwitcher();
-
-    connect(m_switcher, &QComboBox::activated, this, [this](int index) {
-        const QString id = m_switcher->itemData(index).toString();
-        if (id == u"+add")
-            addServer();
-        else if (id != (m_session.isDemo() ? QString() : m_session.active().profile.id))
-            m_session.activate(id);
-    });
-    connect(&m_session.profiles(), &letta::ProfileStore::profilesChanged, this, &MainWindow::reloadSwitcher);
-    connect(&m_session, &session::Session::activeChanged, this, &MainWindow::onActiveChanged);
-    connect(&m_session, &session::Session::recorderStateChanged, this, [this](const QString &text) {
-        statusBar()->showMessage(tr("App Server recorder: %1").arg(text), 10'000);
-    });
-    connect(&m_session, &session::Session::activationFailed, this, [this](const QString &message) {
-        statusBar()->showMessage(message, 15'000);
-        reloadSwitcher();
-    });
-    connect(&m_session, &session::Session::cacheChanged, this, [this](const store::ChangeSet &changes) {
-        m_runs->cacheChanged(changes);
-        m_agents->cacheChanged(changes);
-        m_steps->cacheChanged(changes);
-        m_jobs->cacheChanged(changes);
-        m_settings->cacheChanged(changes);
-    });
-    connect(m_session.sync(), &session::SyncService::finished, this, [this](const SyncReport &report) {
-        if (report.fatal.kind != ErrorKind::None && report.fatal.kind != ErrorKind::Cancelled)
-            statusBar()->showMessage(tr("Sync failed: %1").arg(report.fatal.message), 15'000);
-    });
-    connect(m_demoBanner, &DemoBanner::addServerRequested, this, &MainWindow::addServer);
-    connect(m_palette, &CommandPalette::chosen, this, &MainWindow::runPaletteEntry);
-    connect(m_search, &SearchDialog::openRun, this, &MainWindow::openRun);
-    connect(m_agents, &agents::AgentsPage::showRunsRequested, this, [this](const QString &agentId) {
-        m_history << m_tabs->currentIndex();
-        m_runs->filterByAgent(agentId);
-        showTab(RunsTab);
-    });
-    connect(m_runs, &runs::RunsPage::compareRequested, this, &MainWindow::compareRuns);
-    connect(m_analytics, &analytics::AnalyticsView::drillDownRequested, this, &MainWindow::drillDown);
-
-    session::AppSettings &settings = m_session.settings();
-    m_runs->setStuckAfterMinutes(settings.stuckAfterMinutes());
-    connect(&settings, &session::AppSettings::stuckAfterChanged, m_runs, &runs::RunsPage::setStuckAfterMinutes);
-    m_analytics->setStuckAfterMinutes(settings.stuckAfterMinutes());
-    connect(&settings, &session::AppSettings::stuckAfterChanged, m_analytics, &analytics::AnalyticsView::setStuckAfterMinutes);
-    connect(&settings, &session::AppSettings::themeChanged, this, [](session::AppSettings::Theme theme) { applyTheme(theme); });
-
-    resize(1280, 800);
-    uistate::restore(this);
-    m_tabs->setCurrentIndex(RunsTab);
-    if (m_session.active().isValid())
-        onActiveChanged(m_session.active());
 }
 
-MainWindow::~MainWindow() = default;
-
-void MainWindow::buildMenus()
+void MainWindow::buildMenusAndToolbar()
 {
     auto *file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Export current list…"), QKeySequence(u"Ctrl+E"_s), this, &MainWindow::exportCurrentList);
-    file->addAction(tr("&Import folder…"), QKeySequence(u"Ctrl+I"_s), this, &MainWindow::importFolder);
-    file->addAction(tr("Add &server…"), this, &MainWindow::addServer);
+    file->addAction(tr("&Import folder…"), QKeySequence(u"Ctrl+I"_s), this,
+                    [this] { importFolder(m_session, this); });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    auto *server = menuBar()->addMenu(tr("&Server"));
+    QAction *refresh = server->addAction(tr("&Refresh now"), m_session.sync(), &session::SyncService::syncNow);
+    refresh->setShortcuts({QKeySequence(u"Ctrl+R"_s), QKeySequence(u"F5"_s)});
+    server->addSeparator();
+    m_switcher = new ServerSwitcher(m_session, server, this);
+
     auto *go = menuBar()->addMenu(tr("&Go"));
-    go->addAction(tr("Go to… (command palette)"), QKeySequence(u"Ctrl+K"_s), m_palette, &CommandPalette::open);
-    go->addAction(tr("Search messages…"), QKeySequence(u"Ctrl+Shift+F"_s), m_search, &SearchDialog::open);
-    go->addAction(tr("Filter current view"), QKeySequence::Find, this, &MainWindow::focusFilter);
-    go->addAction(tr("Back"), QKeySequence(Qt::Key_Escape), this, &MainWindow::goBack);
+    QAction *search = go->addAction(tr("&Search messages…"), QKeySequence(u"Ctrl+Shift+F"_s), m_search,
+                                    &search::SearchDialog::open);
+    go->addAction(tr("&Filter current view"), QKeySequence::Find, this, &MainWindow::focusFilter);
+    go->addAction(tr("&Back"), QKeySequence(Qt::Key_Escape), this, &MainWindow::goBack);
     go->addSeparator();
-    for (int i = 0; i < TabCount; ++i)
-        go->addAction(tabTitles().at(i), QKeySequence(u"Ctrl+%1"_s.arg(i + 1)), this, [this, i] { showTab(Tab(i)); });
+    for (int i = 0; i < TabCount; ++i) {
+        go->addAction(tr("Go to %1").arg(tabTitles().at(i)), QKeySequence(u"Ctrl+%1"_s.arg(i + 1)), this,
+                      [this, i] { showTab(Tab(i)); });
+    }
+
     auto *view = menuBar()->addMenu(tr("&View"));
-    auto *terminal = view->addAction(tr("&Terminal theme"));
+    QAction *terminal = view->addAction(tr("&Terminal theme"));
     terminal->setCheckable(true);
     terminal->setChecked(m_session.settings().theme() == session::AppSettings::Theme::Terminal);
     connect(terminal, &QAction::toggled, this, [this](bool on) {
         m_session.settings().setTheme(on ? session::AppSettings::Theme::Terminal : session::AppSettings::Theme::System);
     });
+
+    // The palette lists the menus' actions, so it is built after them and is not one of them itself.
+    m_palette = new CommandPalette(m_session, menuBar(), this);
+    QAction *palette = new QAction(tr("Go to… (Ctrl+K)"), this);
+    palette->setShortcut(QKeySequence(u"Ctrl+K"_s));
+    connect(palette, &QAction::triggered, m_palette, &CommandPalette::open);
+    addAction(palette);
+
+    auto *toolbar = addToolBar(tr("Server"));
+    toolbar->setObjectName(u"serverToolbar"_s);
+    toolbar->setMovable(false);
+    toolbar->addWidget(new QLabel(tr(" Server: "), toolbar));
+    toolbar->addWidget(m_switcher);
+    // Text-only buttons name their shortcut, as the menus do beside each entry.
+    refresh->setIconText(tr("Refresh (Ctrl+R)"));
+    search->setIconText(tr("Search (Ctrl+Shift+F)"));
+    toolbar->addAction(refresh);
+    toolbar->addAction(palette);
+    toolbar->addAction(search);
 }
 
-void MainWindow::importFolder()
+void MainWindow::connectSession()
 {
-    const QString path = QFileDialog::getExistingDirectory(
-        this, tr("Import a trajectory export or an App Server store (e.g. ~/.letta/lc-local-backend)"));
-    if (path.isEmpty())
-        return;
-    auto *progress = new QProgressDialog(tr("Importing %1…").arg(path), tr("Cancel"), 0, 0, this);
-    progress->setWindowModality(Qt::WindowModal);
-    progress->setMinimumDuration(300);
-    connect(progress, &QProgressDialog::canceled, &m_session, &session::Session::cancelImport);
-    QPointer<QProgressDialog> guard(progress);
-    auto onProgress = [guard](qint64 done, qint64 total) {
-        QMetaObject::invokeMethod(QCoreApplication::instance(), [guard, done, total] {
-            if (guard) {
-                guard->setMaximum(int(total));
-                guard->setValue(int(done));
-            }
-        }, Qt::QueuedConnection);
+    auto showActive = [this](const session::ActiveServer &active) {
+        m_demoBanner->setVisible(active.profile.demo);
+        setWindowTitle(u"Lettascope — %1"_s.arg(active.profile.name));
     };
-    session::whenReady(m_session.importFolder(path, onProgress), this,
-                       [this, progress](const appserver::ImportReport &report) {
-        progress->deleteLater();
-        if (report.fatal.kind != ErrorKind::None)
-            QMessageBox::warning(this, tr("Import"), report.fatal.message);
-        else if (!report.problems.isEmpty())
-            QMessageBox::warning(this, tr("Import"), report.summary() + u"\n\n"_s + report.problems.join(u'\n'));
-        else
-            statusBar()->showMessage(report.summary(), 15'000);
+    connect(&m_session, &session::Session::activeChanged, this, showActive);
+    if (m_session.active().isValid())
+        showActive(m_session.active());
+    connect(&m_session, &session::Session::recorderStateChanged, this, [this](const QString &text) {
+        statusBar()->showMessage(tr("App Server recorder: %1").arg(text), 10'000);
     });
+    connect(&m_session, &session::Session::activationFailed, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 15'000); });
+    connect(m_session.sync(), &session::SyncService::finished, this, [this](const sync::SyncReport &report) {
+        if (report.fatal.kind != ErrorKind::None && report.fatal.kind != ErrorKind::Cancelled)
+            statusBar()->showMessage(tr("Sync failed: %1").arg(report.fatal.message), 15'000);
+    });
+    connect(&m_session.settings(), &session::AppSettings::themeChanged, this,
+            [](session::AppSettings::Theme theme) { applyTheme(theme); });
 }
 
-void MainWindow::buildShortcuts()
+void MainWindow::connectJumps()
 {
-    // Menu actions carry most shortcuts; these are the ones without a menu entry.
-    auto *refresh = new QShortcut(QKeySequence(u"F5"_s), this);
-    connect(refresh, &QShortcut::activated, m_session.sync(), &session::SyncService::syncNow);
+    connect(m_switcher, &ServerSwitcher::addServerRequested, this, &MainWindow::addServer);
+    connect(m_demoBanner, &DemoBanner::addServerRequested, this, &MainWindow::addServer);
+    connect(m_palette, &CommandPalette::openRun, this, &MainWindow::openRun);
+    connect(m_palette, &CommandPalette::openAgent, this, &MainWindow::openAgent);
+    connect(m_search, &search::SearchDialog::openRun, this, &MainWindow::openRun);
+    connect(m_agents, &agents::AgentsPage::showRunsRequested, this, [this](const QString &agentId) {
+        remember();
+        m_runs->filterByAgent(agentId);
+        showTab(RunsTab);
+    });
+    connect(m_runs, &runs::RunsPage::compareRequested, this, &MainWindow::compareRuns);
+    connect(m_analytics, &analytics::AnalyticsView::drillDownRequested, this, &MainWindow::drillDown);
 }
 
-void MainWindow::reloadSwitcher()
+void MainWindow::remember()
 {
-    const QSignalBlocker block(m_switcher);
-    m_switcher->clear();
-    m_switcher->addItem(tr("Demo server (built in)"), QString());
-    for (const auto &p : m_session.profiles().profiles())
-        m_switcher->addItem(u"%1 — %2"_s.arg(p.name, p.baseUrl.host()), p.id);
-    m_switcher->addItem(tr("Add server…"), u"+add"_s);
-    const QString current = m_session.isDemo() ? QString() : m_session.active().profile.id;
-    m_switcher->setCurrentIndex(qMax(0, m_switcher->findData(current)));
-}
-
-void MainWindow::onActiveChanged(const session::ActiveServer &active)
-{
-    m_demoBanner->setVisible(active.profile.demo);
-    setWindowTitle(u"Lettascope — %1"_s.arg(active.profile.name));
-    reloadSwitcher();
-    m_palette->setServer(active.serverId);
-    m_search->setServer(active.serverId);
-    m_agents->setServer(active.serverId);
-    m_runs->setServer(active.serverId);
-    m_steps->setServer(active.serverId);
-    m_jobs->setServer(active.serverId);
-    if (active.profile.kind == letta::ServerKind::LettaAppServer) {
-        m_steps->setTraceFetcher({}); // App Servers keep no provider traces
-    } else {
-        m_steps->setTraceFetcher([this](const QString &stepId) { return letta::LettaApi(m_session.http()).stepTrace(stepId); });
-    }
-    m_analytics->setServer(active.serverId);
-    m_settings->setServer(active.serverId);
-    m_palette->setCommands([this] {
-        QList<PaletteEntry> commands;
-        for (int i = 0; i < TabCount; ++i)
-            commands << PaletteEntry{PaletteEntry::Kind::Command, u"tab:%1"_s.arg(i), tr("Go to %1").arg(tabTitles().at(i)), tr("tab")};
-        commands << PaletteEntry{PaletteEntry::Kind::Command, u"refresh"_s, tr("Refresh now (sync)"), u"Ctrl+R"_s}
-                 << PaletteEntry{PaletteEntry::Kind::Command, u"search"_s, tr("Search messages"), u"Ctrl+Shift+F"_s}
-                 << PaletteEntry{PaletteEntry::Kind::Command, u"export"_s, tr("Export current list"), u"Ctrl+E"_s}
-                 << PaletteEntry{PaletteEntry::Kind::Command, u"theme"_s, tr("Toggle terminal theme"), QString()}
-                 << PaletteEntry{PaletteEntry::Kind::Command, u"add"_s, tr("Add server…"), QString()}
-                 << PaletteEntry{PaletteEntry::Kind::Command, u"demo"_s, tr("Switch to the demo server"), QString()};
-        for (const auto &p : m_session.profiles().profiles())
-            commands << PaletteEntry{PaletteEntry::Kind::Command, u"server:"_s + p.id, tr("Switch to %1").arg(p.name), p.baseUrl.toString()};
-        return commands;
-    }());
-}
-
-void MainWindow::runPaletteEntry(const PaletteEntry &entry)
-{
-    switch (entry.kind) {
-    case PaletteEntry::Kind::Run: openRun(entry.id); return;
-    case PaletteEntry::Kind::Agent: openAgent(entry.id); return;
-    case PaletteEntry::Kind::Command: break;
-    }
-    if (entry.id.startsWith(u"tab:"))
-        showTab(Tab(entry.id.mid(4).toInt()));
-    else if (entry.id == u"refresh")
-        m_session.sync()->syncNow();
-    else if (entry.id == u"search")
-        m_search->open();
-    else if (entry.id == u"export")
-        exportCurrentList();
-    else if (entry.id == u"theme")
-        m_session.settings().setTheme(m_session.settings().theme() == session::AppSettings::Theme::Terminal
-                                          ? session::AppSettings::Theme::System
-                                          : session::AppSettings::Theme::Terminal);
-    else if (entry.id == u"add")
-        addServer();
-    else if (entry.id == u"demo")
-        m_session.activateDemo();
-    else if (entry.id.startsWith(u"server:"))
-        m_session.activate(entry.id.mid(7));
+    m_history << m_tabs->currentIndex();
 }
 
 void MainWindow::showTab(Tab tab)
@@ -315,14 +206,14 @@ void MainWindow::showTab(Tab tab)
 
 void MainWindow::openRun(const QString &runId)
 {
-    m_history << m_tabs->currentIndex();
+    remember();
     showTab(RunsTab);
     m_runs->openRun(runId);
 }
 
 void MainWindow::openAgent(const QString &agentId)
 {
-    m_history << m_tabs->currentIndex();
+    remember();
     showTab(AgentsTab);
     m_agents->openAgent(agentId);
 }
@@ -357,7 +248,8 @@ void MainWindow::exportCurrentList()
         statusBar()->showMessage(tr("This view has no list to export."), 5000);
         return;
     }
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export list"), panel->objectName().chopped(5) + u".csv"_s,
+    const QString suggested = panel->objectName().chopped(5) + u".csv"_s; // "runsPanel": runs.csv
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export list"), suggested,
                                                       tr("CSV (*.csv);;JSON (*.json)"));
     if (path.isEmpty())
         return;
@@ -378,16 +270,16 @@ void MainWindow::addServer()
 
 void MainWindow::compareRuns(const QString &left, const QString &right)
 {
-    auto *dialog = new CompareDialog(m_session.reader(), m_session.active().serverId, left, right, this);
+    auto *dialog = new compare::CompareDialog(m_session.reader(), m_session.active().serverId, left, right, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
 }
 
 void MainWindow::drillDown(const analytics::DrillDown &request)
 {
-    m_history << m_tabs->currentIndex();
+    remember();
     if (request.target == analytics::DrillDown::Target::Trajectories) {
-        if (TrajectoriesView *view = m_trajectories->view())
+        if (trajectories::TrajectoriesView *view = m_trajectories->view())
             view->showMatching(request.trajectories, request.title, request.trajectoryId);
         showTab(TrajectoriesTab);
         return;

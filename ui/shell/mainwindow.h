@@ -1,16 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "session/activeserver.h"
-
 #include <QMainWindow>
 
-class QComboBox;
 class QTabWidget;
 
-namespace lettascope::trajectories {
-class ProcessingSettings;
-}
 namespace lettascope::session {
 class Session;
 }
@@ -18,11 +12,9 @@ class Session;
 namespace lettascope::ui {
 
 class CommandPalette;
-class TrajectoryFeature;
 class DemoBanner;
-class SearchDialog;
+class ServerSwitcher;
 class SyncStatus;
-struct PaletteEntry;
 namespace agents {
 class AgentsPage;
 }
@@ -36,14 +28,24 @@ class JobsPage;
 namespace runs {
 class RunsPage;
 }
+namespace search {
+class SearchDialog;
+}
 namespace settings {
 class SettingsPage;
 }
 namespace steps {
 class StepsPage;
 }
+namespace trajectories {
+class TrajectoryFeature;
+}
 
-/// The composition root of the desktop app: tabs, server switcher, status bar, shortcuts. Pages do the work.
+/**
+ * The composition root of the desktop app: tabs, menus, toolbar, status bar. Pages take the session and
+ * follow it themselves; the window only routes jumps between pages (open a run, drill down, back). Every
+ * command is a QAction in the menus, so the toolbar and the command palette offer the same ones.
+ */
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -66,42 +68,40 @@ public:
     CommandPalette *palette() const { return m_palette; }
     SyncStatus *syncStatus() const { return m_status; }
     DemoBanner *demoBanner() const { return m_demoBanner; }
-    QComboBox *serverSwitcher() const { return m_switcher; }
+    ServerSwitcher *serverSwitcher() const { return m_switcher; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    void buildMenus();
-    void buildShortcuts();
-    void onActiveChanged(const session::ActiveServer &active);
-    void reloadSwitcher();
-    void runPaletteEntry(const PaletteEntry &entry);
+    void buildTabs();
+    void buildMenusAndToolbar();
+    void connectSession();
+    void connectJumps();
     void focusFilter();
     void exportCurrentList();
-    /// File → Import: a `letta trajectories export` folder or an App Server store, into the active server.
-    void importFolder();
     void addServer();
     void compareRuns(const QString &left, const QString &right);
     /// A click in Analytics: the Runs or Trajectories list filtered to what was clicked.
     void drillDown(const analytics::DrillDown &request);
+    /// Before a jump: where Esc goes back to.
+    void remember();
 
     session::Session &m_session;
     QTabWidget *m_tabs = nullptr;
-    QComboBox *m_switcher = nullptr;
     DemoBanner *m_demoBanner = nullptr;
     SyncStatus *m_status = nullptr;
-    CommandPalette *m_palette = nullptr;
-    SearchDialog *m_search = nullptr;
+    search::SearchDialog *m_search = nullptr;
     agents::AgentsPage *m_agents = nullptr;
     runs::RunsPage *m_runs = nullptr;
     steps::StepsPage *m_steps = nullptr;
     jobs::JobsPage *m_jobs = nullptr;
     settings::SettingsPage *m_settings = nullptr;
-    trajectories::ProcessingSettings *m_processing = nullptr;
-    TrajectoryFeature *m_trajectories = nullptr;
+    trajectories::TrajectoryFeature *m_trajectories = nullptr;
     analytics::AnalyticsView *m_analytics = nullptr;
-    QList<int> m_history;   ///< tab indexes to go back to
+    ServerSwitcher *m_switcher = nullptr;   ///< built with the Server menu
+    CommandPalette *m_palette = nullptr;    ///< built after the menus it lists
+    QList<int> m_history;                   ///< tab indexes to go back to
 };
 
 } // namespace lettascope::ui

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "syncstatus.h"
 
-#include "common/format.h"
+#include "ui/common/format.h"
 
 #include <QDateTime>
 #include <QHBoxLayout>
@@ -53,7 +53,7 @@ SyncStatus::SyncStatus(session::SyncService &sync, QWidget *parent)
         m_progress->setRange(0, 0);
         m_phase->setText(syncing ? tr("Syncing…") : QString());
     });
-    connect(&sync, &session::SyncService::progress, this, [this](const SyncProgress &p) {
+    connect(&sync, &session::SyncService::progress, this, [this](const sync::SyncProgress &p) {
         m_phase->setText(p.total ? tr("Syncing %1 %2/%3").arg(p.phase).arg(p.done).arg(*p.total)
                                  : tr("Syncing %1 (%2)").arg(p.phase).arg(p.done));
         if (p.total && *p.total > 0) {

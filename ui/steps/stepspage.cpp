@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "stepspage.h"
 
-#include "common/format.h"
-#include "common/listpanel.h"
-#include "common/recordmodel.h"
-#include "common/viewsetup.h"
-#include "session/whenready.h"
+#include "common/whenready.h"
 #include "store/queries/detailqueries.h"
+#include "ui/common/followsession.h"
+#include "ui/common/format.h"
+#include "ui/common/listpanel.h"
+#include "ui/common/recordmodel.h"
+#include "ui/common/viewsetup.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -48,11 +49,11 @@ QLineEdit *lineEdit(QWidget *parent, const QString &name, const QString &placeho
 }
 } // namespace
 
-StepsPage::StepsPage(session::CacheReader &reader, QWidget *parent)
+StepsPage::StepsPage(session::Session &session, QWidget *parent)
     : DetailListPage(u"steps"_s, tr("steps"),
                      {tr("Status"), tr("Model"), tr("Tokens"), tr("Duration"), tr("Run"), tr("Agent"), tr("Error type"),
                       tr("Step id")},
-                     reader, parent)
+                     session.reader(), parent)
     , m_run(lineEdit(this, u"stepsRunFilter"_s, tr("Run id (Ctrl+F)")))
     , m_model(lineEdit(this, u"stepsModelFilter"_s, tr("Model")))
     , m_status(new QComboBox(this))
@@ -73,6 +74,9 @@ StepsPage::StepsPage(session::CacheReader &reader, QWidget *parent)
     for (QLineEdit *edit : {m_run, m_model})
         viewsetup::onTypingSettled(edit, this, [this] { requery(); });
     connect(m_status, &QComboBox::currentIndexChanged, this, &StepsPage::requery);
+    connect(&session, &session::Session::activeChanged, this, [this, &session] { setTraceFetcher(session.traceFetcher()); });
+    setTraceFetcher(session.traceFetcher());
+    followSession(session, this);
 }
 
 void StepsPage::setServer(qint64 serverId)
@@ -107,7 +111,7 @@ void StepsPage::requery()
     });
 }
 
-void StepsPage::setTraceFetcher(TraceFetcher fetcher)
+void StepsPage::setTraceFetcher(session::TraceFetcher fetcher)
 {
     m_fetchTrace = std::move(fetcher);
     m_trace->setEnabled(bool(m_fetchTrace));
@@ -120,7 +124,7 @@ void StepsPage::loadTrace()
         return;
     const QString stepId = list()->model()->row(current.row()).key;
     m_trace->setEnabled(false);
-    session::whenReady(m_fetchTrace(stepId), this, [this, stepId](const Result<std::optional<letta::ProviderTrace>> &trace) {
+    whenReady(m_fetchTrace(stepId), this, [this, stepId](const Result<std::optional<letta::ProviderTrace>> &trace) {
         m_trace->setEnabled(bool(m_fetchTrace));
         // The selection may have moved on while the server answered: only the step asked about gets it.
         const QModelIndex now = list()->view()->currentIndex();

@@ -1,19 +1,17 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "common/detaillistpage.h"
-#include "common/result.h"
-#include "letta/apitypes.h"
+#include "session/serveraccess.h"
 #include "store/writebatch.h"
-
-#include <QFuture>
-
-#include <functional>
-#include <optional>
+#include "ui/common/detaillistpage.h"
 
 class QComboBox;
 class QLineEdit;
 class QPushButton;
+
+namespace lettascope::session {
+class Session;
+}
 
 namespace lettascope::ui::steps {
 
@@ -23,21 +21,19 @@ class StepsPage final : public DetailListPage
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(StepsPage)
 public:
-    explicit StepsPage(session::CacheReader &reader, QWidget *parent = nullptr);
+    explicit StepsPage(session::Session &session, QWidget *parent = nullptr);
 
     void setServer(qint64 serverId);
     void cacheChanged(const store::ChangeSet &changes);
     void focusFilter();
 
-    /// Asks the server for a step's provider trace (the LLM request and response it logged); unset for
-    /// servers that keep none, which disables the button.
-    using TraceFetcher = std::function<QFuture<Result<std::optional<letta::ProviderTrace>>>(const QString &stepId)>;
-    void setTraceFetcher(TraceFetcher fetcher);
-
 protected:
     QString detailText(const QVariant &payload) const override;
 
 private:
+    /// How to ask the active server for a step's provider trace (the LLM request and response it logged);
+    /// unset for servers that keep none, which disables the button.
+    void setTraceFetcher(session::TraceFetcher fetcher);
     void requery();
     void loadTrace();
 
@@ -46,7 +42,7 @@ private:
     QLineEdit *m_model = nullptr;
     QComboBox *m_status = nullptr;
     QPushButton *m_trace = nullptr;
-    TraceFetcher m_fetchTrace;
+    session::TraceFetcher m_fetchTrace;
 };
 
 } // namespace lettascope::ui::steps

@@ -11,7 +11,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace lettascope::ui {
+namespace lettascope::ui::trajectories {
 
 using namespace lettascope::trajectories;
 
@@ -127,4 +127,4 @@ QString detailHtml(const TrajectoryDetail &d)
     return html + turnsSection(d.data);
 }
 
-} // namespace lettascope::ui
+} // namespace lettascope::ui::trajectories

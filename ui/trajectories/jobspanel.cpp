@@ -16,9 +16,9 @@ using namespace Qt::StringLiterals;
 using lettascope::trajectories::ProcessingJobModel;
 using lettascope::trajectories::QueueStats;
 
-namespace lettascope::ui {
+namespace lettascope::ui::trajectories {
 
-JobsPanel::JobsPanel(trajectories::TrajectoryService &service, QWidget *parent)
+JobsPanel::JobsPanel(lettascope::trajectories::TrajectoryService &service, QWidget *parent)
     : QWidget(parent)
     , m_service(service)
     , m_model(new ProcessingJobModel(service.reader(), this))
@@ -53,9 +53,9 @@ JobsPanel::JobsPanel(trajectories::TrajectoryService &service, QWidget *parent)
             [this] { m_service.cancelJobs(selectedJobs(ProcessingJobModel::CanCancelRole)); });
     connect(m_retry, &QPushButton::clicked, this,
             [this] { m_service.retryJobs(selectedJobs(ProcessingJobModel::CanRetryRole)); });
-    connect(&service, &trajectories::TrajectoryService::queueChanged, this, &JobsPanel::onQueueChanged);
-    connect(&service, &trajectories::TrajectoryService::jobProgress, m_model, &ProcessingJobModel::setProgress);
-    connect(&service, &trajectories::TrajectoryService::pausedChanged, this, &JobsPanel::updateButtons);
+    connect(&service, &lettascope::trajectories::TrajectoryService::queueChanged, this, &JobsPanel::onQueueChanged);
+    connect(&service, &lettascope::trajectories::TrajectoryService::jobProgress, m_model, &ProcessingJobModel::setProgress);
+    connect(&service, &lettascope::trajectories::TrajectoryService::pausedChanged, this, &JobsPanel::updateButtons);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &JobsPanel::updateButtons);
     connect(m_model, &ProcessingJobModel::refreshed, this, &JobsPanel::updateButtons);
     onQueueChanged(service.queueStats());
@@ -91,4 +91,4 @@ void JobsPanel::updateButtons()
     m_retry->setEnabled(!selection || !selectedJobs(ProcessingJobModel::CanRetryRole).isEmpty());
 }
 
-} // namespace lettascope::ui
+} // namespace lettascope::ui::trajectories

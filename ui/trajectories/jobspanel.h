@@ -13,7 +13,7 @@ class TrajectoryService;
 struct QueueStats;
 }
 
-namespace lettascope::ui {
+namespace lettascope::ui::trajectories {
 
 /// The app's own processing jobs: the queue with progress and errors, pause/resume, cancel and retry
 /// (of the selected jobs, or of every open / failed one when nothing is selected).
@@ -22,16 +22,16 @@ class JobsPanel final : public QWidget
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(JobsPanel)
 public:
-    explicit JobsPanel(trajectories::TrajectoryService &service, QWidget *parent = nullptr);
+    explicit JobsPanel(lettascope::trajectories::TrajectoryService &service, QWidget *parent = nullptr);
     ~JobsPanel() override;
 
 private:
     QList<qint64> selectedJobs(int canRole) const;
-    void onQueueChanged(const trajectories::QueueStats &stats);
+    void onQueueChanged(const lettascope::trajectories::QueueStats &stats);
     void updateButtons();
 
-    trajectories::TrajectoryService &m_service;
-    trajectories::ProcessingJobModel *m_model;
+    lettascope::trajectories::TrajectoryService &m_service;
+    lettascope::trajectories::ProcessingJobModel *m_model;
     QTableView *m_view;
     QLabel *m_stats;
     QPushButton *m_pause;
@@ -39,4 +39,4 @@ private:
     QPushButton *m_retry;
 };
 
-} // namespace lettascope::ui
+} // namespace lettascope::ui::trajectories

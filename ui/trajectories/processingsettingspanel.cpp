@@ -19,7 +19,7 @@ using namespace Qt::StringLiterals;
 using lettascope::trajectories::Backend;
 using lettascope::trajectories::Stage;
 
-namespace lettascope::ui {
+namespace lettascope::ui::trajectories {
 
 namespace {
 
@@ -45,7 +45,7 @@ QLineEdit *lineEdit(QWidget *parent, const QString &name, const QString &accessi
 
 } // namespace
 
-ProcessingSettingsPanel::ProcessingSettingsPanel(trajectories::ProcessingSettings &settings, KeyStore storeKey,
+ProcessingSettingsPanel::ProcessingSettingsPanel(lettascope::trajectories::ProcessingSettings &settings, KeyStore storeKey,
                                                  QWidget *parent)
     : QWidget(parent)
 {
@@ -54,10 +54,10 @@ ProcessingSettingsPanel::ProcessingSettingsPanel(trajectories::ProcessingSetting
 
     auto *stages = new QGroupBox(tr("Backend per stage"), this);
     auto *stageForm = new QFormLayout(stages);
-    for (int i = 0; i < trajectories::StageCount; ++i) {
+    for (int i = 0; i < lettascope::trajectories::StageCount; ++i) {
         const auto stage = Stage(i);
         auto *choice = new QComboBox(stages);
-        choice->setObjectName(u"backend_"_s + trajectories::stageKey(stage));
+        choice->setObjectName(u"backend_"_s + lettascope::trajectories::stageKey(stage));
         choice->setAccessibleName(tr("Backend for %1").arg(stageTitle(stage)));
         choice->addItem(tr("Local (offline, no key)"), int(Backend::Local));
         choice->addItem(tr("OpenAI-compatible endpoint"), int(Backend::OpenAi));
@@ -130,11 +130,11 @@ ProcessingSettingsPanel::ProcessingSettingsPanel(trajectories::ProcessingSetting
         storeKey(key->text());
         key->clear();
     });
-    connect(concurrency, &QSpinBox::valueChanged, &settings, &trajectories::ProcessingSettings::setLlmConcurrency);
-    connect(rate, &QDoubleSpinBox::valueChanged, &settings, &trajectories::ProcessingSettings::setLlmRequestsPerMinute);
+    connect(concurrency, &QSpinBox::valueChanged, &settings, &lettascope::trajectories::ProcessingSettings::setLlmConcurrency);
+    connect(rate, &QDoubleSpinBox::valueChanged, &settings, &lettascope::trajectories::ProcessingSettings::setLlmRequestsPerMinute);
     connect(timeout, &QSpinBox::valueChanged, &settings, [&settings](int seconds) { settings.setLlmTimeoutMs(seconds * 1000); });
-    connect(autoProcess, &QCheckBox::toggled, &settings, &trajectories::ProcessingSettings::setAutoProcess);
-    connect(attempts, &QSpinBox::valueChanged, &settings, &trajectories::ProcessingSettings::setMaxAttempts);
+    connect(autoProcess, &QCheckBox::toggled, &settings, &lettascope::trajectories::ProcessingSettings::setAutoProcess);
+    connect(attempts, &QSpinBox::valueChanged, &settings, &lettascope::trajectories::ProcessingSettings::setMaxAttempts);
 }
 
-} // namespace lettascope::ui
+} // namespace lettascope::ui::trajectories

@@ -9,7 +9,7 @@ namespace lettascope::trajectories {
 class ProcessingSettings;
 }
 
-namespace lettascope::ui {
+namespace lettascope::ui::trajectories {
 
 /// Settings → Trajectory processing: the backend of every stage (local, or an OpenAI-compatible endpoint),
 /// the endpoint's URL, models, limits and key. Every change is saved at once; the key goes to the keychain
@@ -21,7 +21,7 @@ class ProcessingSettingsPanel final : public QWidget
 
 public:
     using KeyStore = std::function<void(const QString &key)>;
-    ProcessingSettingsPanel(trajectories::ProcessingSettings &settings, KeyStore storeKey, QWidget *parent = nullptr);
+    ProcessingSettingsPanel(lettascope::trajectories::ProcessingSettings &settings, KeyStore storeKey, QWidget *parent = nullptr);
 };
 
-} // namespace lettascope::ui
+} // namespace lettascope::ui::trajectories

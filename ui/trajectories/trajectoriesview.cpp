@@ -26,7 +26,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace lettascope::ui {
+namespace lettascope::ui::trajectories {
 
 using namespace lettascope::trajectories;
 
@@ -386,4 +386,4 @@ void TrajectoriesView::saveAnnotation()
     m_service.setAnnotation(id, annotation);
 }
 
-} // namespace lettascope::ui
+} // namespace lettascope::ui::trajectories

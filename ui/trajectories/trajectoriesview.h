@@ -21,7 +21,7 @@ struct Contrasts;
 struct TrajectoryDetail;
 }
 
-namespace lettascope::ui {
+namespace lettascope::ui::trajectories {
 
 /**
  * The Trajectories tab's page: filters and the windowed list on the left; the selected trajectory's detail
@@ -34,14 +34,14 @@ class TrajectoriesView final : public QWidget
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(TrajectoriesView)
 public:
-    explicit TrajectoriesView(trajectories::TrajectoryService &service, QWidget *parent = nullptr);
+    explicit TrajectoriesView(lettascope::trajectories::TrajectoryService &service, QWidget *parent = nullptr);
     ~TrajectoriesView() override;
 
-    trajectories::TrajectoryFilters filters() const;
+    lettascope::trajectories::TrajectoryFilters filters() const;
     /// Lists what `filters` match (from an Analytics chart): status, score and tags go into the filter
     /// bar; the rest (server, agents, dates, category, complexity) is shown as `title` with a Clear button.
     /// A non-zero `trajectoryId` is opened, and selected once its row is listed.
-    void showMatching(const trajectories::TrajectoryFilters &filters, const QString &title, qint64 trajectoryId = 0);
+    void showMatching(const lettascope::trajectories::TrajectoryFilters &filters, const QString &title, qint64 trajectoryId = 0);
 
 private:
     QWidget *buildFilterBar();
@@ -50,15 +50,15 @@ private:
     void requestContrasts();
     void clearContrasts();
     void onSelectionChanged();
-    void onDetailLoaded(quint64 requestId, const trajectories::TrajectoryDetail &detail);
-    void onContrastsFinished(quint64 requestId, const trajectories::Contrasts &contrasts);
+    void onDetailLoaded(quint64 requestId, const lettascope::trajectories::TrajectoryDetail &detail);
+    void onContrastsFinished(quint64 requestId, const lettascope::trajectories::Contrasts &contrasts);
     void saveAnnotation();
     void clearPinned();
     void selectOpened();
     qint64 selectedTrajectory() const;
 
-    trajectories::TrajectoryService &m_service;
-    trajectories::TrajectoryListModel *m_model;
+    lettascope::trajectories::TrajectoryService &m_service;
+    lettascope::trajectories::TrajectoryListModel *m_model;
     QLineEdit *m_search = nullptr;
     QComboBox *m_status = nullptr;
     QDoubleSpinBox *m_minScore = nullptr;
@@ -77,11 +77,11 @@ private:
     QLabel *m_pinnedTitle = nullptr;
     QPushButton *m_clearPinned = nullptr;
     /// Filters set from outside that the filter bar has no field for; the bar's fields override the rest.
-    trajectories::TrajectoryFilters m_pinned;
+    lettascope::trajectories::TrajectoryFilters m_pinned;
     qint64 m_opened = 0;            ///< shown without a selected row (opened from Analytics)
     QStringList m_annotationTags;   ///< kept when the score or note is edited here
     quint64 m_detailRequest = 0;
     quint64 m_contrastsRequest = 0;
 };
 
-} // namespace lettascope::ui
+} // namespace lettascope::ui::trajectories

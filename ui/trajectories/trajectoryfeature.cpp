@@ -3,14 +3,13 @@
 
 #include "jobspanel.h"
 #include "session/session.h"
-#include "trajectories/trajectoryservice.h"
 #include "trajectoriesview.h"
 
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
-namespace lettascope::ui {
+namespace lettascope::ui::trajectories {
 
 namespace {
 
@@ -25,11 +24,9 @@ QWidget *holder(const QString &name, QWidget *parent)
 
 } // namespace
 
-TrajectoryFeature::TrajectoryFeature(session::Session &session, trajectories::ProcessingSettings &settings,
-                                     QWidget *parent)
+TrajectoryFeature::TrajectoryFeature(session::Session &session, QWidget *parent)
     : QObject(parent)
     , m_session(session)
-    , m_settings(settings)
     , m_page(holder(u"trajectoriesPage"_s, parent))
     , m_jobsPage(holder(u"backgroundJobsPage"_s, parent))
 {
@@ -50,25 +47,21 @@ TrajectoriesView *TrajectoryFeature::view() const
 
 void TrajectoryFeature::attach()
 {
-    store::StoreWriter *writer = m_session.writer();
-    if (!writer)
-        return;
     detach();
-    m_service = std::make_unique<trajectories::TrajectoryService>(*writer, m_settings);
-    m_view = new TrajectoriesView(*m_service, m_page);
+    lettascope::trajectories::TrajectoryService *service = m_session.trajectories();
+    if (!service)
+        return;
+    m_view = new TrajectoriesView(*service, m_page);
     m_page->layout()->addWidget(m_view);
-    m_jobs = new JobsPanel(*m_service, m_jobsPage);
+    m_jobs = new JobsPanel(*service, m_jobsPage);
     m_jobsPage->layout()->addWidget(m_jobs);
-    m_service->start();
-    Q_EMIT serviceChanged(m_service.get());
 }
 
 void TrajectoryFeature::detach()
 {
-    // Widgets first: they hold references to the service.
+    // Before the session destroys the service: the widgets hold references to it.
     delete m_view;
     delete m_jobs;
-    m_service.reset();
 }
 
-} // namespace lettascope::ui
+} // namespace lettascope::ui::trajectories
