@@ -29,11 +29,11 @@ ProcessingJobModel::ProcessingJobModel(ReadWorker *reader, QObject *parent)
 
 void ProcessingJobModel::refresh()
 {
-    const quint64 request = ++m_request;
+    const Generation::Token request = m_request.next();
     const int limit = m_limit;
     m_reader->run<Result<QList<ProcessingJob>>>(this, [limit](store::Database &db) { return jobqueue::list(db, limit); },
                                                  [this, request](Result<QList<ProcessingJob>> jobs) {
-                                                     if (request != m_request)
+                                                     if (!m_request.isCurrent(request))
                                                          return;
                                                      if (!jobs)
                                                          Q_EMIT loadFailed(jobs.error().toString());

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "common/generation.h"
 #include "trajectories/keymerge.h"
 #include "trajectories/processing/processingjob.h"
 
@@ -59,7 +60,7 @@ private:
     ReadWorker *m_reader;
     QList<ProcessingJob> m_jobs;
     int m_limit = 500;
-    quint64 m_request = 0;
+    Generation m_request; ///< the latest reload: older answers are dropped
 };
 
 } // namespace lettascope::trajectories

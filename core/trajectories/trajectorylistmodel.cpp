@@ -51,7 +51,7 @@ void TrajectoryListModel::setQuery(const TrajectoryQuery &query)
 
 void TrajectoryListModel::refresh()
 {
-    const quint64 request = ++m_keysRequest;
+    const Generation::Token request = m_keysRequest.next();
     const TrajectoryQuery query = m_query;
     const QList<MergeKey> before = m_keys; // implicitly shared: the diff runs on the reader thread
     m_reader->run<Refresh>(this, [query, before](store::Database &db) {
@@ -67,7 +67,7 @@ void TrajectoryListModel::refresh()
         out.plan = planMerge(before, out.keys);
         return out;
     }, [this, request, before](Refresh result) {
-        if (request != m_keysRequest)
+        if (!m_keysRequest.isCurrent(request))
             return; // a newer refresh is on its way
         if (!result.error.isEmpty()) {
             Q_EMIT loadFailed(result.error);

@@ -85,7 +85,7 @@ private:
     QSet<int> m_inFlight;                   ///< windows being read
     mutable QTimer m_fetchTimer;
     Generation m_generation;                ///< bumped by every key change: stale windows are dropped
-    quint64 m_keysRequest = 0;
+    Generation m_keysRequest;               ///< the latest key refresh: older answers are dropped
     bool m_refreshPending = false;
     qint64 m_newWindowMs = 5 * 60 * 1000;
 };
