@@ -28,5 +28,6 @@ int runRecord(CliContext &context, const QStringList &arguments);
 int runImport(CliContext &context, const QStringList &arguments);
 int runTrajectories(CliContext &context, const QStringList &arguments);
 int runStats(CliContext &context, const QStringList &arguments);
+int runMcp(CliContext &context, const QStringList &arguments);
 
 } // namespace lettascope::cli

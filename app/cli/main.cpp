@@ -21,6 +21,7 @@ constexpr std::array commands{
     Command{"export", "export cached runs as JSON Lines or CSV", &runExport},
     Command{"trajectories", "build, process, list, show, search, export and import trajectories", &runTrajectories},
     Command{"stats", "aggregates over cached runs: trends, tools, tokens, agents, patterns", &runStats},
+    Command{"mcp", "serve trajectories to agents over the Model Context Protocol (stdio)", &runMcp},
     Command{"demo-server", "run the built-in demo Letta server", &runDemoServer},
     Command{"fake-llm", "run the scripted OpenAI-compatible LLM used by tests", &runFakeLlm},
 };

@@ -13,6 +13,9 @@ const auto kStepMetricsBudget = u"sync/stepMetricsBudget"_s;
 const auto kHistoryDays = u"sync/historyDays"_s;
 const auto kStuckAfter = u"runs/stuckAfterMinutes"_s;
 const auto kTheme = u"ui/theme"_s;
+const auto kAgentAccessEnabled = u"mcp/enabled"_s;
+const auto kAgentAccessPort = u"mcp/port"_s;
+constexpr int kDefaultAgentAccessPort = 8765;
 } // namespace
 
 AppSettings::AppSettings(std::unique_ptr<QSettings> settings, QObject *parent)
@@ -85,6 +88,27 @@ void AppSettings::setTheme(Theme theme)
 {
     if (writeIfChanged(kTheme, theme == Theme::Terminal ? u"terminal"_s : u"system"_s))
         Q_EMIT themeChanged(theme);
+}
+
+bool AppSettings::agentAccessEnabled() const
+{
+    return m_settings->value(kAgentAccessEnabled, false).toBool();
+}
+
+void AppSettings::setAgentAccessEnabled(bool enabled)
+{
+    writeIfChanged(kAgentAccessEnabled, enabled);
+}
+
+int AppSettings::agentAccessPort() const
+{
+    const int port = m_settings->value(kAgentAccessPort, kDefaultAgentAccessPort).toInt();
+    return port > 0 && port < 65536 ? port : kDefaultAgentAccessPort;
+}
+
+void AppSettings::setAgentAccessPort(int port)
+{
+    writeIfChanged(kAgentAccessPort, port);
 }
 
 } // namespace lettascope::session

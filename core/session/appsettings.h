@@ -40,6 +40,12 @@ public:
     Theme theme() const;
     void setTheme(Theme theme);
 
+    /// Agent access (MCP over HTTP on 127.0.0.1): served whenever a cache is open, on this port.
+    bool agentAccessEnabled() const;
+    void setAgentAccessEnabled(bool enabled);
+    int agentAccessPort() const;
+    void setAgentAccessPort(int port);
+
     QSettings &store() { return *m_settings; }
 
 Q_SIGNALS:

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "session.h"
 
+#include "agentaccess.h"
 #include "analytics/analyticsservice.h"
 #include "analytics/analyticssettings.h"
 #include "appserver/recorder.h"
@@ -11,14 +12,15 @@
 #include "common/whenready.h"
 #include "demo/democonfig.h"
 #include "demo/demoserverthread.h"
+#include "letta/profilestore.h"
 #include "net/credentialstore.h"
 #include "net/httpclient.h"
 #include "net/networkthread.h"
-#include "letta/profilestore.h"
 #include "opencache.h"
 #include "store/storewriter.h"
 #include "syncservice.h"
 #include "trajectories/processingsettings.h"
+#include "trajectories/trajectoryservice.h"
 
 #include <QDateTime>
 #include <QStandardPaths>
@@ -52,6 +54,7 @@ Session::Session(const SessionOptions &options, AppSettings &settings, std::uniq
     , m_network(std::make_unique<net::NetworkThread>())
     , m_reader(std::make_unique<CacheReader>())
     , m_sync(std::make_unique<SyncService>())
+    , m_agentAccess(std::make_unique<AgentAccess>(settings, *m_credentials))
 {
     qRegisterMetaType<ActiveServer>();
     m_credentials->setTimeoutMs(kKeychainTimeoutMs);
@@ -227,6 +230,10 @@ void Session::useCache(const QString &path)
     m_cache = std::make_unique<CacheServices>(std::exchange(m_opening, {}), *m_processing);
     m_cache->analytics().setPriceTable(m_analyticsSettings->priceTable());
     m_cache->analytics().setStuckAfterMs(minutesToMs(m_settings.stuckAfterMinutes()));
+    trajectories::TrajectoryService &trajectories = m_cache->trajectories();
+    m_agentAccess->useCache(path, trajectories.queryEmbedder());
+    connect(&trajectories, &trajectories::TrajectoryService::queryEmbedderChanged, this,
+            [this, path] { m_agentAccess->useCache(path, m_cache->trajectories().queryEmbedder()); });
     // Queued behind nothing else: reads submitted after this see the new file.
     m_reader->open(path);
     Q_EMIT cacheOpened(path);
@@ -240,6 +247,7 @@ void Session::closeCache()
     stopImport();
     m_recorder.reset(); // writes what it holds into the old cache first
     Q_EMIT cacheClosing();
+    m_agentAccess->useCache({}, nullptr);
     m_cache.reset();
 }
 

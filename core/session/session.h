@@ -47,6 +47,7 @@ class TrajectoryService;
 
 namespace lettascope::session {
 
+class AgentAccess;
 class AppSettings;
 class CacheReader;
 class CacheServices;
@@ -83,6 +84,8 @@ public:
     AppSettings &settings() { return m_settings; }
     trajectories::ProcessingSettings &processing() { return *m_processing; }
     analytics::AnalyticsSettings &analyticsSettings() { return *m_analyticsSettings; }
+    /// Agents searching this cache's trajectories over MCP (Settings → Agent access).
+    AgentAccess &agentAccess() { return *m_agentAccess; }
 
     /// The open cache's writer and services; null while none is open, replaced when the cache switches.
     store::StoreWriter *writer() const;
@@ -154,6 +157,7 @@ private:
     std::unique_ptr<demo::DemoServerThread> m_demo;
     std::unique_ptr<store::StoreWriter> m_opening;   ///< a cache being opened for an activation
     std::unique_ptr<CacheServices> m_cache;
+    std::unique_ptr<AgentAccess> m_agentAccess;      ///< follows m_cache
     std::unique_ptr<appserver::Recorder> m_recorder; ///< App Server profiles: live events into the cache
     QFuture<appserver::ImportReport> m_import;
     std::atomic_bool m_importCancel = false;

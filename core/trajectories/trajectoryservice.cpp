@@ -5,6 +5,7 @@
 #include "common/whenready.h"
 #include "store/storewriter.h"
 #include "trajectories/llmkeystore.h"
+#include "trajectories/processing/backendset.h"
 #include "trajectories/processing/jobqueue.h"
 #include "trajectories/processing/jobrunner.h"
 #include "trajectories/readworker.h"
@@ -139,6 +140,7 @@ void TrajectoryService::startRunner(const ProcessingConfig &config, const QStrin
 {
     m_runner.reset();
     m_backends = makeBackends(config, apiKey);
+    Q_EMIT queryEmbedderChanged();
     m_reader->post([this, embedder = m_backends->embedding(), path = m_writer.path()] {
         // Runs on the reader thread, where the session lives.
         if (!m_session) {
@@ -234,6 +236,11 @@ void TrajectoryService::refreshStats()
                                            m_stats.paused = m_paused;
                                            Q_EMIT queueChanged(m_stats);
                                        });
+}
+
+std::shared_ptr<StageBackend> TrajectoryService::queryEmbedder() const
+{
+    return m_backends ? m_backends->embedding() : nullptr;
 }
 
 void TrajectoryService::setLlmApiKey(const QString &key)

@@ -26,6 +26,7 @@ class JobRunner;
 class LlmKeyStore;
 class ReadWorker;
 class SearchSession;
+class StageBackend;
 struct BackendSet;
 
 /**
@@ -73,8 +74,13 @@ public:
     void importJsonl(const QString &path);
     /// Stores the endpoint's key in the keychain and restarts processing with it.
     void setLlmApiKey(const QString &key);
+    /// What embeds search queries into the index's space (with the key, once read); null before the first
+    /// start. Shared with other searchers of this cache, such as the agents' MCP server.
+    std::shared_ptr<StageBackend> queryEmbedder() const;
 
 Q_SIGNALS:
+    /// Processing (re)started with other backends: queryEmbedder() changed.
+    void queryEmbedderChanged();
     void buildFinished(const lettascope::trajectories::BuildReport &report);
     void trajectoriesChanged();                 ///< rows, enrichment or annotations changed (coalesced)
     void queueChanged(const lettascope::trajectories::QueueStats &stats);

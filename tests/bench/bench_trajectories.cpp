@@ -5,7 +5,9 @@
 //   hybrid search with filters <= 50 ms; the GUI thread never stalls more than 50 ms while processing.
 // Prints medians of several rounds and the machine; asserts nothing (wall-clock numbers do not fail builds).
 //
-// bench_trajectories [--runs N] [--search-rows N] [--rounds N] [--only process,gui,search]
+//   the MCP server's search_trajectories with contrasts over stdio at 100,000 trajectories p50 <= 60 ms, its
+//   first call <= 1.5 s and its RSS <= 200 MB (issue 12).
+// bench_trajectories [--runs N] [--search-rows N] [--rounds N] [--only process,gui,search,mcp]
 #include "analytics/trajectorystats.h"
 #include "benchsupport.h"
 #include "cachefixture.h"
@@ -31,6 +33,10 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QSet>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -374,6 +380,76 @@ void benchSearch(int rows)
     }
 }
 
+/// Peak resident set of a running process, from /proc (KiB; -1 when unavailable).
+qint64 peakRssKiB(qint64 pid)
+{
+    QFile status(u"/proc/%1/status"_s.arg(pid));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    }
+    return -1;
+}
+
+/// Writes one request to the server and waits for its reply line (ms; -1 on failure).
+double timedCall(QProcess &server, const QByteArray &request)
+{
+    QElapsedTimer t;
+    t.start();
+    server.write(request);
+    while (!server.canReadLine()) {
+        if (!server.waitForReadyRead(30'000))
+            return -1;
+    }
+    server.readLine();
+    return double(t.nsecsElapsed()) / 1e6;
+}
+
+/// The MCP server over stdio as an agent's client sees it: `search_trajectories` with contrasts, each answer
+/// including the index refresh a new trajectory would need.
+void benchMcp(int rows)
+{
+    CacheFixture cache;
+    if (!cache.open() || !seedSearchRows(cache, rows))
+        return;
+    const QStringList queries{u"tool error while fetching the weather"_s, u"fix the failing unit test"_s,
+                              u"analyse the sales data"_s, u"search the web for papers"_s, u"kubernetes outage"_s,
+                              u"refund for an invoice"_s, u"cancelled because it took too long"_s};
+    auto request = [](int id, const QString &query) {
+        const QJsonObject call{{u"jsonrpc"_s, u"2.0"_s}, {u"id"_s, id}, {u"method"_s, u"tools/call"_s},
+                               {u"params"_s, QJsonObject{{u"name"_s, u"search_trajectories"_s},
+                                                         {u"arguments"_s, QJsonObject{{u"query"_s, query},
+                                                                                      {u"include_contrasts"_s, true}}}}}};
+        return QJsonDocument(call).toJson(QJsonDocument::Compact) + '\n';
+    };
+    std::vector<double> firstMs;
+    std::vector<double> callMs;
+    qint64 peakKiB = 0;
+    for (int round = 0; round < 3; ++round) {
+        QProcess server;
+        QElapsedTimer started;
+        started.start();
+        server.start(QStringLiteral(LETTASCOPE_CLI), {u"--cache"_s, cache.path(), u"mcp"_s});
+        if (!server.waitForStarted() || timedCall(server, request(0, queries.first())) < 0) {
+            say(u"mcp: the server did not answer: "_s + QString::fromUtf8(server.readAllStandardError()));
+            return;
+        }
+        firstMs.push_back(double(started.nsecsElapsed()) / 1e6);
+        for (int i = 0; i < 20; ++i)
+            callMs.push_back(timedCall(server, request(i + 1, queries.at(i % queries.size()))));
+        peakKiB = std::max(peakKiB, peakRssKiB(server.processId()));
+        server.closeWriteChannel();
+        server.waitForFinished();
+    }
+    say(u"mcp search_trajectories with contrasts over stdio, %1 trajectories: p50 %2 ms, p95 %3 ms   (budget: p50 <= "
+        "60 ms); first call of a server process (start, open, load indexes, answer) median %4 ms   (budget: <= 1500 "
+        "ms); server peak RSS %5 MB   (budget: <= 200 MB)"_s.arg(rows)
+            .arg(benchsupport::median(callMs), 0, 'f', 1).arg(benchsupport::percentile(callMs, 95), 0, 'f', 1)
+            .arg(benchsupport::median(firstMs), 0, 'f', 0).arg(double(peakKiB) / 1024.0, 0, 'f', 0));
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -384,8 +460,8 @@ int main(int argc, char **argv)
                        {u"search-rows"_s, u"Trajectories to search (default 100000)."_s, u"N"_s, u"100000"_s},
                        {u"gui-runs"_s, u"Runs processed while the GUI heartbeat runs (default 2000)."_s, u"N"_s, u"2000"_s},
                        {u"rounds"_s, u"Rounds per figure (default 3)."_s, u"N"_s, u"3"_s},
-                       {u"only"_s, u"Run only these parts, comma-separated: process, gui, search."_s, u"PARTS"_s,
-                        u"process,gui,search"_s}});
+                       {u"only"_s, u"Run only these parts, comma-separated: process, gui, search, mcp."_s, u"PARTS"_s,
+                        u"process,gui,search,mcp"_s}});
     parser.addHelpOption();
     parser.process(app);
     const QStringList parts = parser.value(u"only"_s).split(u',', Qt::SkipEmptyParts);
@@ -396,5 +472,7 @@ int main(int argc, char **argv)
         benchGuiStall(parser.value(u"gui-runs"_s).toInt());
     if (parts.contains(u"search"_s))
         benchSearch(parser.value(u"search-rows"_s).toInt());
+    if (parts.contains(u"mcp"_s))
+        benchMcp(parser.value(u"search-rows"_s).toInt());
     return 0;
 }

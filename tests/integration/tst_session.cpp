@@ -7,6 +7,7 @@
 #include "analytics/analyticsservice.h"
 #include "demo/demoserverthread.h"
 #include "letta/profilestore.h"
+#include "session/agentaccess.h"
 #include "session/appsettings.h"
 #include "session/cachereader.h"
 #include "session/session.h"
@@ -15,6 +16,11 @@
 #include "trajectories/trajectoryservice.h"
 #include "scalarquery.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -143,6 +149,46 @@ private Q_SLOTS:
         QCOMPARE(m_session->cachePath(), demoCache);
         disconnect(m_session.get(), nullptr, this, nullptr);
         QVERIFY(m_session->profiles().remove(profile.id));
+    }
+
+    void agentAccessServesTheOpenCache()
+    {
+        // Agents reach the open cache over MCP on 127.0.0.1 with the token; the person sees what they asked.
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        m_settings->setAgentAccessPort(probe.serverPort());
+        probe.close();
+        session::AgentAccess &access = m_session->agentAccess();
+        QSignalSpy changed(&access, &session::AgentAccess::stateChanged);
+        access.start();
+        QTRY_VERIFY_WITH_TIMEOUT(access.isRunning(), 30'000);
+        QCOMPARE(access.url().port(), int(m_settings->agentAccessPort()));
+        QVERIFY(m_settings->agentAccessEnabled());
+
+        QNetworkAccessManager network;
+        QNetworkRequest request(access.url());
+        request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+        request.setRawHeader("Authorization", "Bearer " + access.token().toUtf8());
+        request.setRawHeader("x-agent-id", "agent-under-test");
+        const QByteArray call = R"({"jsonrpc":"2.0","id":1,"method":"tools/call",)"
+                                R"("params":{"name":"search_trajectories","arguments":{"query":"memory","min_score":0}}})";
+        QSignalSpy called(&access, &session::AgentAccess::called);
+        QNetworkReply *reply = network.post(request, call);
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        QVERIFY(finished.wait(30'000));
+        const QJsonObject result = QJsonDocument::fromJson(reply->readAll()).object().value(u"result"_s).toObject();
+        reply->deleteLater();
+        QVERIFY(result.value(u"structuredContent"_s).toObject().value(u"results"_s).isArray());
+        QVERIFY(called.wait(5'000) || called.size() == 1);
+        QCOMPARE(access.callCount(), 1);
+        QCOMPARE(access.recentCalls().value(0), u"agent-under-test: search_trajectories “memory”"_s);
+
+        access.stop();
+        QTRY_VERIFY(!access.isRunning());
+        QVERIFY(!m_settings->agentAccessEnabled());
+        QTcpServer again; // the port is free once more
+        QVERIFY2(again.listen(QHostAddress::LocalHost, quint16(m_settings->agentAccessPort())),
+                 qPrintable(again.errorString()));
     }
 
     void aMissingProfileFailsAndKeepsTheActiveServer()

@@ -17,6 +17,7 @@ set(allowed
     "trajectories:common,model,net,store"
     "analytics:common,model,store,trajectories"
     "appserver:common,model,net,letta,store,sync"
+    "mcp:common,model,store,trajectories"
     "demo:common,model"
     "fakellm:common")
 

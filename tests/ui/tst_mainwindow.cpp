@@ -24,6 +24,7 @@
 #include "ui/compare/comparedialog.h"
 #include "ui/runs/rundetailview.h"
 #include "ui/runs/runspage.h"
+#include "ui/settings/agentaccesspanel.h"
 #include "ui/shell/commandpalette.h"
 #include "ui/shell/demobanner.h"
 #include "ui/shell/mainwindow.h"
@@ -56,6 +57,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTabWidget>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
@@ -743,6 +745,34 @@ private Q_SLOTS:
         m_session->activateDemo();
         QTRY_VERIFY_WITH_TIMEOUT(m_session->isDemo(), 10'000);
         QVERIFY(m_session->profiles().remove(profile.id));
+    }
+
+    void agentAccessIsStartedFromSettings()
+    {
+        QTcpServer probe; // a free port for this run
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        const quint16 port = probe.serverPort();
+        probe.close();
+        m_settings->setAgentAccessPort(port);
+        m_window->showTab(ui::MainWindow::SettingsTab);
+        auto *tabs = m_window->findChild<QTabWidget *>(u"settingsTabs"_s);
+        auto *panel = m_window->findChild<ui::settings::AgentAccessPanel *>(u"agentAccessPanel"_s);
+        QVERIFY(tabs && panel);
+        tabs->setCurrentWidget(panel);
+        QCOMPARE(panel->toggle()->text(), u"Start serving"_s);
+        panel->toggle()->click();
+        const QString url = u"http://127.0.0.1:%1/mcp"_s.arg(port);
+        QTRY_COMPARE_WITH_TIMEOUT(panel->status()->text().section(u'\n', 0, 0), u"Serving "_s + url, 30'000);
+        QCOMPARE(panel->toggle()->text(), u"Stop serving"_s);
+        QVERIFY(panel->snippet()->toPlainText().startsWith(u"/mcp add --transport http lettascope "_s + url));
+        QVERIFY(!panel->snippet()->toPlainText().contains(u"start serving first"_s)); // the token is in it
+        grab(u"settings-agent-access"_s);
+        auto *client = panel->findChild<QComboBox *>(u"agentAccessClient"_s);
+        client->setCurrentIndex(2);
+        QVERIFY(panel->snippet()->toPlainText().contains(m_session->cachePath()));
+        panel->toggle()->click();
+        QTRY_COMPARE(panel->status()->text().section(u'\n', 0, 0), u"Not serving"_s);
+        m_window->showTab(ui::MainWindow::RunsTab);
     }
 
     void addServerFromTheBannerOpensSettings()

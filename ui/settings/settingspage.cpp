@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "settingspage.h"
 
+#include "agentaccesspanel.h"
 #include "profileseditor.h"
 #include "resourcesview.h"
 #include "session/appsettings.h"
@@ -86,6 +87,9 @@ SettingsPage::SettingsPage(session::Session &session, QWidget *parent)
         if (auto *service = session.trajectories())
             service->setLlmApiKey(key);
     }, this), tr("Trajectory processing"));
+    auto *agents = new AgentAccessPanel(session.agentAccess(), settings, session.cachePath(), this);
+    m_tabs->addTab(agents, tr("Agent access (MCP)"));
+    connect(&session, &session::Session::cacheOpened, agents, &AgentAccessPanel::setCachePath);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs);
 

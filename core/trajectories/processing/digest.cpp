@@ -15,8 +15,6 @@ QString clip(const QString &text, qsizetype max)
     return flat.size() <= max ? flat : flat.left(max - 1) + u'…';
 }
 
-namespace {
-
 QString partsText(const QJsonObject &message, QStringView type)
 {
     QStringList texts;
@@ -27,6 +25,8 @@ QString partsText(const QJsonObject &message, QStringView type)
     }
     return texts.join(u'\n');
 }
+
+namespace {
 
 // Letta's classic agents pack the user's words into JSON ({"type": "user_message", "message": …});
 // the summary and labels want the words, the data keeps the packing as stored.

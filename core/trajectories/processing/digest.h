@@ -51,4 +51,7 @@ TrajectoryDigest digestOf(const QJsonObject &data);
 /// Collapses whitespace and cuts to `max` characters with an ellipsis.
 QString clip(const QString &text, qsizetype max);
 
+/// The texts of a seed-format message's content parts of one type ("text", "reasoning"), one per line.
+QString partsText(const QJsonObject &message, QStringView type);
+
 } // namespace lettascope::trajectories

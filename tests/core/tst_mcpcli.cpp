@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: MIT
+// `lettascope-cli mcp` over stdio as an agent's MCP client runs it: a separate process on a cache the test
+// wrote and processed. Its answers are the CLI's own `trajectories search` for the same query and filters;
+// stdout carries protocol messages only; a malformed or oversized message is answered and the server goes on.
+#include "cachefixture.h"
+#include "runscenarios.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace testsupport;
+
+namespace {
+
+constexpr int kRuns = 24;
+
+QByteArray line(const QJsonObject &message)
+{
+    return QJsonDocument(message).toJson(QJsonDocument::Compact) + '\n';
+}
+
+QJsonObject call(int id, const QString &tool, const QJsonObject &arguments)
+{
+    return {{u"jsonrpc"_s, u"2.0"_s}, {u"id"_s, id}, {u"method"_s, u"tools/call"_s},
+            {u"params"_s, QJsonObject{{u"name"_s, tool}, {u"arguments"_s, arguments}}}};
+}
+
+QStringList runIds(const QJsonArray &items, const QString &key)
+{
+    QStringList ids;
+    for (const auto &item : items) {
+        const QJsonObject object = item.toObject();
+        ids << (key.isEmpty() ? object.value(u"run_id"_s).toString()
+                              : object.value(key).toObject().value(u"run_id"_s).toString());
+    }
+    return ids;
+}
+
+} // namespace
+
+class TestMcpCli : public QObject
+{
+    Q_OBJECT
+
+    CacheFixture m_cache;
+    QTemporaryDir m_home;
+
+    QProcessEnvironment environment() const
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"XDG_CONFIG_HOME"_s, m_home.path());
+        env.insert(u"HOME"_s, m_home.path());
+        env.remove(u"LETTASCOPE_LLM_API_KEY"_s);
+        return env;
+    }
+
+    QByteArray cli(const QStringList &arguments, const QByteArray &input = {}, QByteArray *err = nullptr)
+    {
+        QProcess process;
+        process.setProcessEnvironment(environment());
+        process.start(QStringLiteral(LETTASCOPE_CLI), QStringList{u"--cache"_s, m_cache.path()} + arguments);
+        process.write(input);
+        process.closeWriteChannel();
+        if (!process.waitForFinished(120'000))
+            return {};
+        if (err)
+            *err = process.readAllStandardError();
+        return process.readAllStandardOutput();
+    }
+
+    /// Every reply the server printed, one JSON object per line (and nothing else on stdout).
+    QList<QJsonObject> mcp(const QByteArray &input)
+    {
+        QList<QJsonObject> replies;
+        for (const QByteArray &text : cli({u"mcp"_s}, input).split('\n')) {
+            if (text.isEmpty())
+                continue;
+            QJsonParseError error;
+            const QJsonDocument document = QJsonDocument::fromJson(text, &error);
+            if (error.error != QJsonParseError::NoError || !document.isObject()) {
+                qWarning() << "not a protocol message on stdout:" << text.left(200);
+                return {};
+            }
+            replies << document.object();
+        }
+        return replies;
+    }
+
+    QJsonObject structured(const QJsonObject &reply)
+    {
+        return reply.value(u"result"_s).toObject().value(u"structuredContent"_s).toObject();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_home.isValid());
+        QVERIFY(m_cache.open());
+        QVERIFY(m_cache.write(scenarioRuns(0, kRuns, 2)));
+        cli({u"trajectories"_s, u"build"_s});
+        QByteArray err;
+        cli({u"trajectories"_s, u"process"_s, u"--quiet"_s}, {}, &err);
+        QVERIFY2(err.isEmpty(), err.constData());
+    }
+
+    void answersEqualTheCliSearch_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<bool>("contrasts");
+        QTest::newRow("plain") << u"tool error"_s << false;
+        QTest::newRow("contrasts") << u"tool error"_s << true;
+        QTest::newRow("plain, other words") << u"search the web"_s << false;
+    }
+
+    void answersEqualTheCliSearch()
+    {
+        QFETCH(QString, query);
+        QFETCH(bool, contrasts);
+        QStringList cliArguments{u"trajectories"_s, u"search"_s, query, u"--json"_s, u"--limit"_s, u"3"_s};
+        QJsonObject arguments{{u"query"_s, query}, {u"limit"_s, 3}};
+        if (contrasts) {
+            cliArguments << u"--contrasts"_s;
+            arguments.insert(u"include_contrasts"_s, true);
+        } else {
+            cliArguments << u"--min-score"_s << u"0.5"_s; // the tool's default min_score
+        }
+        const QJsonObject expected = QJsonDocument::fromJson(cli(cliArguments)).object();
+        const QList<QJsonObject> replies = mcp(line(call(1, u"search_trajectories"_s, arguments)));
+        QCOMPARE(replies.size(), 1);
+        const QJsonObject got = structured(replies.first());
+        const QStringList tiers = contrasts ? QStringList{u"successes"_s, u"moderate"_s, u"failures"_s}
+                                            : QStringList{u"results"_s};
+        int total = 0;
+        for (const QString &tier : tiers) {
+            QVERIFY2(got.value(tier).isArray(), qPrintable(tier)); // every tier present, if empty
+            const QStringList ids = runIds(got.value(tier).toArray(), {});
+            QCOMPARE(ids, runIds(expected.value(tier).toArray(), u"trajectory"_s));
+            total += int(ids.size());
+            for (const auto &item : got.value(tier).toArray()) {
+                QVERIFY(item.toObject().value(u"similarity"_s).isDouble());
+                QVERIFY(item.toObject().value(u"outcome_score"_s).isDouble()); // 0.0 is a number, never "N/A"
+            }
+        }
+        QVERIFY(total > 0);
+        QVERIFY(got.value(u"message"_s).toString().startsWith(u"Found"_s));
+    }
+
+    void getTrajectoryAndDecisionsReadTheSameRuns()
+    {
+        const QJsonObject found = structured(
+            mcp(line(call(1, u"search_trajectories"_s, {{u"query"_s, u"tool error"_s}, {u"min_score"_s, 0}})))
+                .value(0));
+        const QString runId = found.value(u"results"_s).toArray().first().toObject().value(u"run_id"_s).toString();
+        QVERIFY(!runId.isEmpty());
+        const QList<QJsonObject> replies =
+            mcp(line(call(2, u"get_trajectory"_s, {{u"run_id"_s, runId}}))
+                + line(call(3, u"search_decisions"_s, {{u"query"_s, u"search"_s}, {u"limit"_s, 20}}))
+                + line(call(4, u"get_trajectory"_s, {{u"run_id"_s, u"run-that-never-was"_s}})));
+        QCOMPARE(replies.size(), 3);
+        const QJsonObject trajectory = structured(replies.at(0));
+        QCOMPARE(trajectory.value(u"run_id"_s).toString(), runId);
+        QVERIFY(trajectory.value(u"turns"_s).toString().startsWith(u"Turn 1\n"_s));
+        QVERIFY(trajectory.value(u"turns"_s).toString().size() <= 12'100);
+        const QJsonArray decisions = structured(replies.at(1)).value(u"results"_s).toArray();
+        QVERIFY(!decisions.isEmpty());
+        for (const auto &d : decisions) {
+            const QJsonObject decision = d.toObject();
+            const QString text = (decision.value(u"action"_s).toString() + decision.value(u"arguments_summary"_s)
+                                  .toString() + decision.value(u"result_summary"_s).toString()).toLower();
+            QVERIFY2(text.contains(u"search"_s), qPrintable(text));
+            QVERIFY(decision.value(u"result_summary"_s).toString().size() <= 200);
+        }
+        const QJsonObject missing = replies.at(2).value(u"result"_s).toObject();
+        QVERIFY(missing.value(u"isError"_s).toBool());
+        QVERIFY(missing.value(u"content"_s).toArray().first().toObject().value(u"text"_s).toString()
+                    .startsWith(u"run_id: no trajectory for run-that-never-was"_s));
+    }
+
+    void badInputIsAnsweredAndTheServerGoesOn()
+    {
+        QByteArray input = "this is not json\n";
+        input += QByteArray(2 * 1024 * 1024, 'x') + '\n'; // over the 1 MiB a message may have
+        input += line(call(5, u"search_trajectories"_s, {{u"query"_s, u"x"_s}, {u"limit"_s, u"three"_s}}));
+        input += line({{u"jsonrpc"_s, u"2.0"_s}, {u"id"_s, 6}, {u"method"_s, u"ping"_s}});
+        const QList<QJsonObject> replies = mcp(input);
+        QCOMPARE(replies.size(), 4);
+        QCOMPARE(replies.at(0).value(u"error"_s).toObject().value(u"code"_s).toInt(), -32700);
+        QCOMPARE(replies.at(1).value(u"error"_s).toObject().value(u"code"_s).toInt(), -32600);
+        QVERIFY(replies.at(1).value(u"error"_s).toObject().value(u"message"_s).toString().contains(u"1 MiB"_s));
+        const QJsonObject wrong = replies.at(2).value(u"result"_s).toObject();
+        QVERIFY(wrong.value(u"isError"_s).toBool());
+        QVERIFY(wrong.value(u"content"_s).toArray().first().toObject().value(u"text"_s).toString()
+                    .startsWith(u"limit:"_s));
+        QCOMPARE(replies.at(3).value(u"id"_s).toInt(), 6);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMcpCli)
+#include "tst_mcpcli.moc"
