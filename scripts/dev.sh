@@ -48,6 +48,8 @@ test)
     build ci
     # App Server tests need the real letta-code package from the npm registry (see tests/appserver).
     if [ -x tests/appserver/install-letta-code.sh ]; then tests/appserver/install-letta-code.sh; fi
+    # MCP server tests drive the server with the official MCP TypeScript SDK client (see tests/mcp).
+    if [ -x tests/mcp/install-mcp-sdk.sh ]; then tests/mcp/install-mcp-sdk.sh >/dev/null; fi
     ctest --preset ci --output-on-failure -j2 ;;
 *)
     echo "usage: $0 run|test|setup" >&2

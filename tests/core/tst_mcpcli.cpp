@@ -2,13 +2,17 @@
 // `lettascope-cli mcp` over stdio as an agent's MCP client runs it: a separate process on a cache the test
 // wrote and processed. Its answers are the CLI's own `trajectories search` for the same query and filters;
 // stdout carries protocol messages only; a malformed or oversized message is answered and the server goes on.
+// An independent client, the official MCP TypeScript SDK (tests/mcp/sdkclient.mjs), drives both transports.
 #include "cachefixture.h"
 #include "runscenarios.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QDir>
+#include <QFile>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -39,6 +43,15 @@ QStringList runIds(const QJsonArray &items, const QString &key)
                               : object.value(key).toObject().value(u"run_id"_s).toString());
     }
     return ids;
+}
+
+/// Where tests/mcp/install-mcp-sdk.sh put the SDK (the same default as the script).
+QString sdkDir()
+{
+    if (const QString dir = qEnvironmentVariable("LETTASCOPE_MCP_SDK_DIR"); !dir.isEmpty())
+        return dir;
+    const QString cache = qEnvironmentVariable("XDG_CACHE_HOME", QDir::homePath() + u"/.cache"_s);
+    return cache + u"/lettascope/mcp-sdk-1.30.0"_s;
 }
 
 } // namespace
@@ -179,6 +192,81 @@ private Q_SLOTS:
         QVERIFY(missing.value(u"isError"_s).toBool());
         QVERIFY(missing.value(u"content"_s).toArray().first().toObject().value(u"text"_s).toString()
                     .startsWith(u"run_id: no trajectory for run-that-never-was"_s));
+    }
+
+    void anIndependentClientDrivesBothTransports_data()
+    {
+        QTest::addColumn<bool>("http");
+        QTest::newRow("stdio") << false;
+        QTest::newRow("streamable HTTP") << true;
+    }
+
+    void anIndependentClientDrivesBothTransports()
+    {
+        QFETCH(bool, http);
+        const QString sdk = sdkDir();
+        const QString node = QStandardPaths::findExecutable(u"node"_s);
+        QVERIFY2(!node.isEmpty() && QFile::exists(sdk + u"/node_modules/@modelcontextprotocol/sdk/package.json"_s),
+                 qPrintable(u"the MCP TypeScript SDK is not installed at %1: run tests/mcp/install-mcp-sdk.sh "
+                            "first (scripts/dev.sh test does)"_s.arg(sdk)));
+        QTemporaryDir dir;
+        QFile calls(dir.filePath(u"calls.json"_s));
+        QVERIFY(calls.open(QIODevice::WriteOnly));
+        const QJsonArray list{QJsonObject{{u"tool"_s, u"search_trajectories"_s},
+                                          {u"arguments"_s, QJsonObject{{u"query"_s, u"tool error"_s},
+                                                                       {u"include_contrasts"_s, true}}}},
+                              QJsonObject{{u"tool"_s, u"search_decisions"_s},
+                                          {u"arguments"_s, QJsonObject{{u"query"_s, u"search"_s}}}},
+                              QJsonObject{{u"tool"_s, u"search_trajectories"_s},
+                                          {u"arguments"_s, QJsonObject{{u"limit"_s, 3}}}}}; // no query
+        calls.write(QJsonDocument(list).toJson());
+        calls.close();
+
+        QStringList arguments{QStringLiteral(LETTASCOPE_SOURCE_DIR) + u"/tests/mcp/sdkclient.mjs"_s, u"--sdk"_s, sdk,
+                              u"--calls"_s, calls.fileName()};
+        QProcess server;
+        server.setProcessEnvironment(environment());
+        if (http) {
+            const QString token = u"sdk-test-token"_s;
+            server.start(QStringLiteral(LETTASCOPE_CLI), {u"--cache"_s, m_cache.path(), u"mcp"_s, u"--http"_s,
+                                                          u"127.0.0.1:0"_s, u"--token"_s, token});
+            QVERIFY(server.waitForStarted());
+            QTRY_VERIFY_WITH_TIMEOUT(server.canReadLine(), 10'000);
+            const QString line = QString::fromUtf8(server.readLine()).trimmed();
+            QVERIFY2(line.startsWith(u"MCP server listening on http://127.0.0.1:"_s), qPrintable(line));
+            arguments << u"--http"_s << line.section(u' ', -1) << u"--token"_s << token;
+        } else {
+            arguments << u"--stdio"_s << u"--"_s << QStringLiteral(LETTASCOPE_CLI) << u"--cache"_s << m_cache.path()
+                      << u"mcp"_s;
+        }
+        QProcess client;
+        client.setProcessEnvironment(environment());
+        client.start(node, arguments);
+        QVERIFY(client.waitForFinished(60'000));
+        server.terminate();
+        server.waitForFinished();
+        QVERIFY2(client.exitCode() == 0, client.readAllStandardError().constData());
+        const QJsonObject out = QJsonDocument::fromJson(client.readAllStandardOutput()).object();
+
+        QCOMPARE(out.value(u"serverVersion"_s).toObject().value(u"name"_s).toString(), u"lettascope"_s);
+        QStringList tools;
+        for (const auto &tool : out.value(u"tools"_s).toArray())
+            tools << tool.toObject().value(u"name"_s).toString();
+        QCOMPARE(tools, (QStringList{u"search_trajectories"_s, u"search_decisions"_s, u"get_trajectory"_s}));
+        const QJsonArray results = out.value(u"results"_s).toArray();
+        QCOMPARE(results.size(), 3);
+        const QJsonObject expected = QJsonDocument::fromJson(cli({u"trajectories"_s, u"search"_s, u"tool error"_s,
+                                                                  u"--contrasts"_s, u"--limit"_s, u"3"_s,
+                                                                  u"--json"_s})).object();
+        const QJsonObject contrasts = results.at(0).toObject().value(u"structuredContent"_s).toObject();
+        for (const QString &tier : {u"successes"_s, u"moderate"_s, u"failures"_s})
+            QCOMPARE(runIds(contrasts.value(tier).toArray(), {}), runIds(expected.value(tier).toArray(), u"trajectory"_s));
+        QVERIFY(!results.at(1).toObject().value(u"structuredContent"_s).toObject().value(u"results"_s).toArray()
+                     .isEmpty());
+        const QJsonObject missing = results.at(2).toObject();
+        QVERIFY(missing.value(u"isError"_s).toBool());
+        QVERIFY(missing.value(u"content"_s).toArray().first().toObject().value(u"text"_s).toString()
+                    .startsWith(u"query: is required"_s));
     }
 
     void badInputIsAnsweredAndTheServerGoesOn()
