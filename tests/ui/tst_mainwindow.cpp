@@ -784,6 +784,19 @@ private Q_SLOTS:
         QTRY_COMPARE(QApplication::focusWidget(), m_window->findChild<QLineEdit *>(u"profileName"_s));
         // The demo never wrote a profile.
         QVERIFY(m_session->profiles().profiles().isEmpty());
+        // An empty state, and nothing to use or remove until a profile is saved.
+        auto *list = m_window->findChild<QListWidget *>(u"profilesList"_s);
+        QCOMPARE(list->count(), 1);
+        QVERIFY(list->item(0)->text().startsWith(u"No servers yet."_s));
+        QVERIFY(!m_window->findChild<QPushButton *>(u"profileUse"_s)->isEnabled());
+        QVERIFY(!m_window->findChild<QPushButton *>(u"profileRemove"_s)->isEnabled());
+        // A server can be tested before it is saved.
+        m_window->findChild<QLineEdit *>(u"profileName"_s)->setText(u"Local"_s);
+        m_window->findChild<QLineEdit *>(u"profileUrl"_s)->setText(m_session->demoServer()->url().toString());
+        m_window->findChild<QPushButton *>(u"profileTest"_s)->click();
+        auto *result = m_window->findChild<QLabel *>(u"profileTestResult"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(result->text().startsWith(u"Connected: Letta "_s), 30'000);
+        QVERIFY(m_session->profiles().profiles().isEmpty()); // testing saves nothing
     }
 };
 

@@ -73,9 +73,9 @@ ProfilesEditor::ProfilesEditor(session::Session &session, QWidget *parent)
     auto *add = button(this, tr("New"), u"profileNew"_s);
     auto *saveButton = button(this, tr("Save"), u"profileSave"_s);
     auto *testButton = button(this, tr("Test connection"), u"profileTest"_s);
-    auto *use = button(this, tr("Use this server"), u"profileUse"_s);
-    auto *removeButton = button(this, tr("Remove"), u"profileRemove"_s);
-    for (auto *b : {add, saveButton, testButton, use, removeButton})
+    m_use = button(this, tr("Use this server"), u"profileUse"_s);
+    m_remove = button(this, tr("Remove"), u"profileRemove"_s);
+    for (auto *b : {add, saveButton, testButton, m_use, m_remove})
         buttons->addWidget(b);
     auto *right = new QVBoxLayout;
     right->addLayout(form);
@@ -92,8 +92,8 @@ ProfilesEditor::ProfilesEditor(session::Session &session, QWidget *parent)
     connect(add, &QPushButton::clicked, this, &ProfilesEditor::startNew);
     connect(saveButton, &QPushButton::clicked, this, &ProfilesEditor::save);
     connect(testButton, &QPushButton::clicked, this, &ProfilesEditor::test);
-    connect(removeButton, &QPushButton::clicked, this, &ProfilesEditor::remove);
-    connect(use, &QPushButton::clicked, this, [this] {
+    connect(m_remove, &QPushButton::clicked, this, &ProfilesEditor::remove);
+    connect(m_use, &QPushButton::clicked, this, [this] {
         if (!m_editingId.isEmpty())
             m_session.activate(m_editingId);
     });
@@ -111,6 +111,17 @@ void ProfilesEditor::reloadList()
         if (p.id == m_editingId)
             m_list->setCurrentItem(item);
     }
+    if (m_list->count() == 0) {
+        auto *empty = new QListWidgetItem(tr("No servers yet.\nFill in the form and press Save."), m_list);
+        empty->setFlags(Qt::NoItemFlags); // an empty state, not a choice
+    }
+    updateActions();
+}
+
+void ProfilesEditor::updateActions()
+{
+    m_use->setEnabled(!m_editingId.isEmpty());
+    m_remove->setEnabled(!m_editingId.isEmpty());
 }
 
 void ProfilesEditor::startNew()
@@ -135,6 +146,7 @@ void ProfilesEditor::showProfile(const QString &id)
     m_project->setText(profile ? profile->projectId : QString());
     m_token->clear();
     m_result->clear();
+    updateActions();
 }
 
 void ProfilesEditor::save()
@@ -157,7 +169,9 @@ void ProfilesEditor::save()
     }
     whenReady(m_session.credentials().writeToken(profile.id, m_token->text()), this, [this](const Status &written) {
         if (!written)
-            QMessageBox::warning(this, tr("Save token"), tr("The profile was saved, but the token was not: %1").arg(written.error().message));
+            QMessageBox::warning(this, tr("Save token"),
+                                 tr("The profile was saved, but its token could not be kept in the system "
+                                    "keychain.\n\n%1").arg(written.error().message));
         else
             m_result->setText(tr("Saved; the token is in the system keychain."));
     });
@@ -177,6 +191,8 @@ void ProfilesEditor::remove()
 void ProfilesEditor::test()
 {
     letta::ServerProfile profile;
+    // What the form says, saved or not: a profile not saved yet has no id of its own to test under.
+    profile.id = m_editingId.isEmpty() ? u"connection-test"_s : m_editingId;
     profile.name = m_name->text().trimmed();
     profile.kind = currentKind();
     profile.baseUrl = QUrl::fromUserInput(m_url->text().trimmed());

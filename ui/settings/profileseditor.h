@@ -9,6 +9,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QPushButton;
 
 namespace lettascope::session {
 class Session;
@@ -30,6 +31,8 @@ public:
 private:
     void reloadList();
     void showProfile(const QString &id);
+    /// Use and Remove act on a saved profile: disabled while the form shows a new one.
+    void updateActions();
     void save();
     void remove();
     void test();
@@ -44,6 +47,8 @@ private:
     QLineEdit *m_project = nullptr;
     QLineEdit *m_token = nullptr;
     QLabel *m_result = nullptr;
+    QPushButton *m_use = nullptr;
+    QPushButton *m_remove = nullptr;
 };
 
 } // namespace lettascope::ui::settings
