@@ -9,9 +9,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QSet>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -267,6 +270,75 @@ private Q_SLOTS:
         QVERIFY(missing.value(u"isError"_s).toBool());
         QVERIFY(missing.value(u"content"_s).toArray().first().toObject().value(u"text"_s).toString()
                     .startsWith(u"query: is required"_s));
+    }
+
+    void theCallingAgentScopesTheSearch_data()
+    {
+        QTest::addColumn<QByteArray>("agentHeader");
+        QTest::addColumn<QString>("scope");
+        QTest::addColumn<QStringList>("agents");
+        QTest::newRow("x-agent-id: its own history") << QByteArray("agent-1") << QString() << QStringList{u"agent-1"_s};
+        QTest::newRow("scope all") << QByteArray("agent-1") << u"all"_s
+                                   << QStringList{u"agent-0"_s, u"agent-1"_s};
+        QTest::newRow("no caller: everyone's") << QByteArray() << QString() << QStringList{u"agent-0"_s, u"agent-1"_s};
+    }
+
+    void theCallingAgentScopesTheSearch()
+    {
+        QFETCH(QByteArray, agentHeader);
+        QFETCH(QString, scope);
+        QFETCH(QStringList, agents);
+        QProcess server;
+        server.setProcessEnvironment(environment());
+        server.start(QStringLiteral(LETTASCOPE_CLI), {u"--cache"_s, m_cache.path(), u"mcp"_s, u"--http"_s,
+                                                      u"127.0.0.1:0"_s, u"--token"_s, u"t"_s});
+        QTRY_VERIFY_WITH_TIMEOUT(server.canReadLine(), 10'000);
+        const QUrl url(QString::fromUtf8(server.readLine()).trimmed().section(u' ', -1));
+        QJsonObject arguments{{u"query"_s, u"tool error search"_s}, {u"min_score"_s, 0}, {u"limit"_s, 10}};
+        if (!scope.isEmpty())
+            arguments.insert(u"scope"_s, scope);
+        QNetworkRequest request(url);
+        request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+        request.setRawHeader("Authorization", "Bearer t");
+        if (!agentHeader.isEmpty())
+            request.setRawHeader("x-agent-id", agentHeader);
+        QNetworkAccessManager network;
+        QNetworkReply *reply = network.post(request, line(call(1, u"search_trajectories"_s, arguments)));
+        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 30'000);
+        const QJsonObject found = structured(QJsonDocument::fromJson(reply->readAll()).object());
+        reply->deleteLater();
+        server.terminate();
+        server.waitForFinished();
+        QSet<QString> seen;
+        for (const auto &item : found.value(u"results"_s).toArray())
+            seen.insert(item.toObject().value(u"agent_id"_s).toString());
+        QCOMPARE(seen, QSet<QString>(agents.cbegin(), agents.cend()));
+    }
+
+    void newTrajectoriesAreFoundWithoutARestart()
+    {
+        QProcess server;
+        server.setProcessEnvironment(environment());
+        server.start(QStringLiteral(LETTASCOPE_CLI), {u"--cache"_s, m_cache.path(), u"mcp"_s});
+        QVERIFY(server.waitForStarted());
+        const auto found = [&server](int id, const QString &runId) {
+            server.write(line(call(id, u"get_trajectory"_s, {{u"run_id"_s, runId}})));
+            while (!server.canReadLine() && server.waitForReadyRead(30'000)) {
+            }
+            const QJsonObject reply = QJsonDocument::fromJson(server.readLine()).object();
+            return !reply.value(u"result"_s).toObject().value(u"isError"_s).toBool(true);
+        };
+        const QString newRun = u"run-%1"_s.arg(kRuns + 11, 6, 10, QLatin1Char('0'));
+        QVERIFY(found(1, u"run-000000"_s));
+        QVERIFY(!found(2, newRun));
+        // Another process (a sync, the app) adds runs and processes them while the server runs.
+        QVERIFY(m_cache.write(scenarioRuns(kRuns, 12, 2)));
+        cli({u"trajectories"_s, u"build"_s});
+        cli({u"trajectories"_s, u"process"_s, u"--quiet"_s});
+        QVERIFY(found(3, newRun));
+        server.closeWriteChannel();
+        QVERIFY(server.waitForFinished(10'000)); // stdin closed: the server exits
+        QCOMPARE(server.exitCode(), 0);
     }
 
     void badInputIsAnsweredAndTheServerGoesOn()
