@@ -45,6 +45,7 @@ AgentAccessPanel::AgentAccessPanel(session::AgentAccess &access, session::AppSet
     , m_port(new QSpinBox(this))
     , m_status(new QLabel(this))
     , m_token(new QLineEdit(this))
+    , m_tokenActions(new QWidget(this))
     , m_client(new QComboBox(this))
     , m_snippet(new QPlainTextEdit(this))
     , m_callCount(new QLabel(this))
@@ -67,7 +68,7 @@ AgentAccessPanel::AgentAccessPanel(session::AgentAccess &access, session::AppSet
     m_token->setReadOnly(true);
     m_token->setEchoMode(QLineEdit::Password);
     m_token->setAccessibleName(tr("Bearer token"));
-    auto *show = new QPushButton(tr("Show"), this);
+    auto *show = new QPushButton(tr("Show"), m_tokenActions);
     show->setCheckable(true);
     m_client->setObjectName(u"agentAccessClient"_s);
     m_client->addItems({tr("Letta Code (/mcp add)"), tr("Letta server (MCP server settings)"),
@@ -86,10 +87,13 @@ AgentAccessPanel::AgentAccessPanel(session::AgentAccess &access, session::AppSet
     serveRow->addWidget(new QLabel(tr("on port"), this));
     serveRow->addWidget(m_port);
     serveRow->addStretch();
+    auto *tokenButtons = new QHBoxLayout(m_tokenActions);
+    tokenButtons->setContentsMargins(0, 0, 0, 0);
+    tokenButtons->addWidget(show);
+    tokenButtons->addWidget(copyButton(m_tokenActions, [this] { return m_access.token(); }));
     auto *tokenRow = new QHBoxLayout;
     tokenRow->addWidget(m_token, 1);
-    tokenRow->addWidget(show);
-    tokenRow->addWidget(copyButton(this, [this] { return m_access.token(); }));
+    tokenRow->addWidget(m_tokenActions);
     auto *snippetRow = new QHBoxLayout;
     snippetRow->addWidget(m_client, 1);
     snippetRow->addWidget(copyButton(this, [this] { return m_snippet->toPlainText(); }));
@@ -138,6 +142,7 @@ void AgentAccessPanel::showState()
         status += u"\n"_s + m_access.problem();
     m_status->setText(status);
     m_token->setText(m_access.token());
+    m_tokenActions->setEnabled(!m_access.token().isEmpty());
     showSnippet();
 }
 

@@ -50,6 +50,7 @@ private:
     QSpinBox *m_port;
     QLabel *m_status;
     QLineEdit *m_token;
+    QWidget *m_tokenActions;    ///< Show and Copy: nothing to show before a token exists
     QComboBox *m_client;
     QPlainTextEdit *m_snippet;
     QLabel *m_callCount;

@@ -55,6 +55,7 @@ QTabBar::tab { background: #000; color: #8a8a8a; padding: 6px 14px; font-family:
 QTabBar::tab:selected { color: #00ff88; border-bottom: 2px solid #00ff88; }
 QPushButton { border: 1px solid #00ff88; padding: 4px 10px; color: #00ff88; background: #000; }
 QPushButton:hover { background: #00ff88; color: #000; }
+QPushButton:disabled { border-color: #2a2a2a; color: #5a5a5a; }
 QComboBox, QSpinBox { border: 1px solid rgba(255,255,255,40); padding: 2px 6px; background: #0a0a0a; color: #c8c8c8; }
 QStatusBar { color: #8a8a8a; font-family: monospace; }
 #demoBanner { background: #0a0a0a; border: 1px solid #00e5ff; color: #00e5ff; }
