@@ -45,12 +45,10 @@ bool offersTool(const LlmRequest &request, QStringView name)
     return false;
 }
 
-/// The shell call, in the toolset the request offers: letta-code gives some models `exec_command`
+/// A shell call, in the toolset the request offers: letta-code gives some models `exec_command`
 /// (the captures) and others the Claude-style `Bash`.
-Reply shellCall(const LlmRequest &request)
+Reply shellCall(const LlmRequest &request, const QString &command, const QString &description)
 {
-    const QString command = u"touch created-by-agent.txt"_s;
-    const QString description = u"Create a marker file"_s;
     if (offersTool(request, u"Bash") && !offersTool(request, u"exec_command")) {
         const QJsonObject args{{u"command"_s, command}, {u"description"_s, description}};
         return Reply::toolCall(u"Bash"_s, QString::fromUtf8(QJsonDocument(args).toJson(QJsonDocument::Compact)));
@@ -81,7 +79,10 @@ Reply defaultChatReply(const LlmRequest &request)
     if (said.contains(u"USE_TOOL"))
         return Reply::toolCall(u"Read"_s, readArguments(request));
     if (said.contains(u"USE_BASH"))
-        return shellCall(request);
+        return shellCall(request, u"touch created-by-agent.txt"_s, u"Create a marker file"_s);
+    // "RUN_COMMAND: <command>": the agent runs exactly that (how a test makes a real agent use a CLI).
+    if (const qsizetype at = said.indexOf(u"RUN_COMMAND:"); at >= 0)
+        return shellCall(request, said.mid(at + 12).trimmed(), u"Run the requested command"_s);
     const QString answer = u"Hello from the fake LLM. You said: "_s + said;
     if (request.wantsJson())
         return Reply::text(QString::fromUtf8(QJsonDocument(QJsonObject{{u"reply"_s, answer}}).toJson(QJsonDocument::Compact)));

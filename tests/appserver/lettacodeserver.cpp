@@ -2,7 +2,10 @@
 #include "lettacodeserver.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTest>
@@ -115,6 +118,8 @@ QString LettaCodeServer::start(const QUrl &llmBaseUrl)
         !failed.isEmpty())
         return failed;
 
+    if (QString failed = writeClientMcpServers(); !failed.isEmpty())
+        return failed;
     // --listen without an address binds a free loopback port (never 1234, 11434 or 8080, which the
     // server itself probes for local inference engines) and prints it.
     m_server.setProcessEnvironment(environment());
@@ -131,6 +136,34 @@ QString LettaCodeServer::start(const QUrl &llmBaseUrl)
         return u"letta server --listen did not start:\n"_s + output();
     }
     m_url = QUrl(match.captured(1));
+    return {};
+}
+
+void LettaCodeServer::addClientMcpServer(const QString &agentId, const QJsonObject &config)
+{
+    QJsonArray servers = m_clientMcp.value(agentId).toArray();
+    servers.append(config);
+    m_clientMcp.insert(agentId, servers);
+}
+
+QString LettaCodeServer::writeClientMcpServers() const
+{
+    if (m_clientMcp.isEmpty())
+        return {};
+    QFile file(m_home.filePath(u".letta/settings.json"_s));
+    if (!file.open(QIODevice::ReadOnly))
+        return u"cannot read "_s + file.fileName();
+    QJsonObject settings = QJsonDocument::fromJson(file.readAll()).object();
+    file.close();
+    // Agent settings are kept per backend; the local backend's key names its storage folder.
+    const QString serverKey = u"local:"_s + m_home.filePath(u".letta/lc-local-backend"_s);
+    QJsonArray agents = settings.value(u"agents"_s).toArray();
+    for (auto it = m_clientMcp.begin(); it != m_clientMcp.end(); ++it)
+        agents.append(QJsonObject{{u"agentId"_s, it.key()}, {u"baseUrl"_s, serverKey}, {u"mcpServers"_s, it.value()}});
+    settings.insert(u"agents"_s, agents);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return u"cannot write "_s + file.fileName();
+    file.write(QJsonDocument(settings).toJson());
     return {};
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QJsonObject>
 #include <QProcess>
 #include <QString>
 #include <QTemporaryDir>
@@ -34,6 +35,10 @@ public:
     /// Selects the local backend, connects `llmBaseUrl` as the openai-compatible provider and
     /// starts listening on a free loopback port. Empty on success, else what failed with the output.
     QString start(const QUrl &llmBaseUrl);
+    /// Before start(): a client-local MCP server for `agentId`, as `/mcp add` records it in
+    /// ~/.letta/settings.json (e.g. {"name", "transport": "stdio", "command", "args"}). `letta mcp …`
+    /// run as that agent (the way a letta-code agent reaches its MCP tools) then uses it.
+    void addClientMcpServer(const QString &agentId, const QJsonObject &config);
     void stop();
 
     QUrl url() const { return m_url; }     ///< ws://127.0.0.1:<port>
@@ -45,12 +50,15 @@ private:
     QProcessEnvironment environment() const;
     /// Runs `letta <arguments>` to completion; empty on exit code 0, else the reason and output.
     QString runLetta(const QStringList &arguments, int timeoutMs);
+    /// Writes the client-local MCP servers into the settings `letta backend local` created.
+    QString writeClientMcpServers() const;
 
     QTemporaryDir m_home;
     QString m_node;
     QProcess m_server;
     QByteArray m_output;
     QUrl m_url;
+    QJsonObject m_clientMcp;    ///< agent id → array of server configs
 };
 
 } // namespace appservertest

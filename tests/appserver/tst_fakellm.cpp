@@ -148,6 +148,10 @@ private Q_SLOTS:
                                   << u"exec_command"_s
                                   << u"{\"cmd\":\"touch created-by-agent.txt\",\"description\":\"Create a marker file\"}"_s
                                   << u"tool_calls"_s;
+        QTest::addRow("RUN_COMMAND") << QJsonArray{message(u"user"_s, u"RUN_COMMAND: echo \"hi\" > out.txt"_s)} << true
+                                     << QString() << u"exec_command"_s
+                                     << u"{\"cmd\":\"echo \\\"hi\\\" > out.txt\",\"description\":\"Run the requested command\"}"_s
+                                     << u"tool_calls"_s;
         QTest::addRow("after a tool result") << QJsonArray{message(u"user"_s, u"USE_TOOL x.txt"_s), message(u"tool"_s, u"1\thello"_s)}
                                              << true << u"The tool ran. Final answer: 42."_s << QString() << QString()
                                              << u"stop"_s;

@@ -8,15 +8,18 @@
 #include "appserver/folderimport.h"
 #include "appserver/historysource.h"
 #include "appserver/recorder.h"
+#include "cachefixture.h"
 #include "fakellm/fakellmserver.h"
 #include "lettacodeserver.h"
 #include "replayutil.h"
+#include "runscenarios.h"
 #include "store/storewriter.h"
 #include "sync/syncengine.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QSet>
 #include <QTimer>
 #include <QTest>
@@ -34,6 +37,7 @@ namespace {
 
 constexpr int kTurnTimeoutMs = 120000;  // the failing turn waits out the server's retry delays
 constexpr int kApprovalDelayMs = 300;
+constexpr const char *kMcpAgent = "agent-with-lettascope"; ///< `letta mcp` runs as it; its settings name the server
 
 /// The test's own client: it sends what a user would (the recorder never does), answers every
 /// approval request with "allow", and keeps every frame it receives.
@@ -148,6 +152,7 @@ class TestRealServer : public QObject
     Driver m_driver;
     QJsonObject m_runtime;
     QString m_conversation;
+    testsupport::CacheFixture m_trajectories;   ///< what the agent's MCP server serves
 
     store::ServerRecord serverRecord() const
     {
@@ -182,6 +187,21 @@ class TestRealServer : public QObject
         return started.value(u"runtime").toObject();
     }
 
+    /// A cache of processed trajectories for the MCP test, built and processed by the CLI.
+    bool writeProcessedTrajectories()
+    {
+        if (!m_trajectories.open() || !m_trajectories.write(testsupport::scenarioRuns(0, 12, 2)))
+            return false;
+        for (const QStringList &step : {QStringList{u"trajectories"_s, u"build"_s},
+                                        QStringList{u"trajectories"_s, u"process"_s, u"--quiet"_s}}) {
+            QProcess cli;
+            cli.start(QStringLiteral(LETTASCOPE_CLI), QStringList{u"--cache"_s, m_trajectories.path()} + step);
+            if (!cli.waitForFinished(60'000) || cli.exitCode() != 0)
+                return false;
+        }
+        return true;
+    }
+
     /// LLM calls the fake answered with a completion (every call but the scripted 500s).
     qsizetype answeredLlmCalls() const
     {
@@ -195,6 +215,12 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_llm.listen());
+        QVERIFY(writeProcessedTrajectories());
+        // Lettascope's MCP server as a client-local server of one agent, as `/mcp add --transport stdio` adds it.
+        m_server.addClientMcpServer(QString::fromLatin1(kMcpAgent),
+                                    {{u"name"_s, u"lettascope"_s}, {u"transport"_s, u"stdio"_s},
+                                     {u"command"_s, QStringLiteral(LETTASCOPE_CLI)},
+                                     {u"args"_s, QJsonArray{u"--cache"_s, m_trajectories.path(), u"mcp"_s}}});
         if (const QString failed = m_server.start(m_llm.baseUrl()); !failed.isEmpty())
             QFAIL(qPrintable(failed));
         m_writer = std::make_unique<store::StoreWriter>();
@@ -337,6 +363,25 @@ private Q_SLOTS:
         QCOMPARE(query(u"SELECT count(*) FROM runs WHERE reconstructed = 1"_s), QStringList{u"0"_s});
         QCOMPARE(query(u"SELECT count(*) FROM steps"_s), QStringList{QString::number(answeredLlmCalls())});
         QCOMPARE(query(u"SELECT name FROM agents"_s), QStringList{u"realserver-agent"_s});
+    }
+
+    void anAgentSearchesItsHistoryOverMcp()
+    {
+        // letta-code agents reach their client-local MCP servers through `letta mcp call` in their shell (the
+        // system reminder lists the servers). The fake LLM has the agent run exactly that; the tool return the
+        // server streams is Lettascope's contrast search, through letta-code's own MCP client.
+        const QJsonObject runtime = startConversation(u"standard"_s);
+        QVERIFY(!runtime.isEmpty());
+        const QString command = u"node %1 mcp call mcp__lettascope__search_trajectories --args "
+                                "'{\"query\":\"tool error\",\"include_contrasts\":true,\"limit\":1}' --agent %2"_s
+                                    .arg(LettaCodeServer::lettaJs(), QString::fromLatin1(kMcpAgent));
+        const auto [finished, runIds] = m_driver.turn(runtime, u"RUN_COMMAND: "_s + command, u"cm-mcp"_s);
+        QVERIFY2(finished.value(u"stop_reason").toString() == u"end_turn", qPrintable(m_driver.recentFrames()));
+        const QString conversation = runtime.value(u"conversation_id").toString();
+        QTRY_COMPARE_WITH_TIMEOUT(query(u"SELECT tool_status || ' ' || (tool_text LIKE '%%for comparison%%') || ' ' || "
+                                        "(tool_text LIKE '%%\"failures\"%%') FROM messages WHERE run_id LIKE '%1/cm-mcp/%' "
+                                        "AND message_type = 'tool_return_message'"_s.arg(conversation)),
+                                  QStringList{u"success 1 1"_s}, 30000);
     }
 
     void storeImportMatchesTheRecording()
