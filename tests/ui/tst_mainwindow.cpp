@@ -114,6 +114,18 @@ private:
         return false;
     }
 
+    /// Shows the page of `tabs` that holds `widget` (pages may wrap their content in a scroll area).
+    static bool showPageOf(QTabWidget *tabs, QWidget *widget)
+    {
+        for (int i = 0; i < tabs->count(); ++i) {
+            if (tabs->widget(i) == widget || tabs->widget(i)->isAncestorOf(widget)) {
+                tabs->setCurrentIndex(i);
+                return true;
+            }
+        }
+        return false;
+    }
+
     void grab(const QString &name)
     {
         // Screenshots for people to look at: set LETTASCOPE_SCREENSHOTS to a folder.
@@ -424,7 +436,7 @@ private Q_SLOTS:
         m_window->showTab(ui::MainWindow::SettingsTab);
         auto *settingsTabs = m_window->findChild<QTabWidget *>(u"settingsTabs"_s);
         QVERIFY(settingsTabs);
-        settingsTabs->setCurrentWidget(m_window->findChild<QWidget *>(u"processingSettings"_s));
+        QVERIFY(showPageOf(settingsTabs, m_window->findChild<QWidget *>(u"processingSettings"_s)));
         QVERIFY(m_window->findChild<QComboBox *>(u"backend_summary"_s));
         grab(u"processing-settings"_s);
         settingsTabs->setCurrentIndex(0);
@@ -526,7 +538,7 @@ private Q_SLOTS:
         QVERIFY(!expected->categories.isEmpty());
 
         auto *pages = analyticsView()->findChild<QTabWidget *>(u"analyticsChartPages"_s);
-        pages->setCurrentWidget(panel);
+        QVERIFY(showPageOf(pages, panel));
         for (QChartView *chart : panel->charts())
             QVERIFY(!chart->chart()->series().isEmpty());
         qsizetype plotted = 0;
@@ -758,7 +770,7 @@ private Q_SLOTS:
         auto *tabs = m_window->findChild<QTabWidget *>(u"settingsTabs"_s);
         auto *panel = m_window->findChild<ui::settings::AgentAccessPanel *>(u"agentAccessPanel"_s);
         QVERIFY(tabs && panel);
-        tabs->setCurrentWidget(panel);
+        QVERIFY(showPageOf(tabs, panel));
         QCOMPARE(panel->toggle()->text(), u"Start serving"_s);
         panel->toggle()->click();
         const QString url = u"http://127.0.0.1:%1/mcp"_s.arg(port);

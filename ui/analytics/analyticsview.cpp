@@ -11,6 +11,7 @@
 #include "trajectorypanel.h"
 #include "ui/common/agentcombo.h"
 #include "ui/common/followsession.h"
+#include "ui/common/viewsetup.h"
 
 #include <QChart>
 #include <QChartView>
@@ -141,8 +142,8 @@ AnalyticsView::AnalyticsView(session::Session &session, QWidget *parent)
     }
     m_swapper = new ChartSwapper(m_charts, this);
     m_chartPages->setObjectName(u"analyticsChartPages"_s);
-    m_chartPages->addTab(m_chartGrid, tr("Runs"));
-    m_chartPages->addTab(m_trajectoryPanel, tr("Trajectories"));
+    m_chartPages->addTab(viewsetup::scrolling(m_chartGrid, this), tr("Runs"));
+    m_chartPages->addTab(viewsetup::scrolling(m_trajectoryPanel, this), tr("Trajectories"));
     auto *tables = new QTabWidget(this);
     tables->setObjectName(u"analyticsTables"_s);
     tables->addTab(m_leaderboard, tr("Agent leaderboard"));
@@ -352,7 +353,8 @@ bool AnalyticsView::exportCsv(const QString &path, QString *error) const
 
 bool AnalyticsView::savePng(const QString &path) const
 {
-    return m_chartPages->currentWidget()->grab().save(path, "PNG");
+    QWidget *page = m_chartPages->currentIndex() == 0 ? m_chartGrid : static_cast<QWidget *>(m_trajectoryPanel);
+    return page->grab().save(path, "PNG"); // the whole page, also where it scrolls
 }
 
 } // namespace lettascope::ui::analytics

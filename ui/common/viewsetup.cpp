@@ -4,6 +4,7 @@
 #include "uistate.h"
 
 #include <QLineEdit>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QTimer>
 
@@ -33,6 +34,15 @@ void onTypingSettled(QLineEdit *edit, QObject *context, std::function<void()> fn
     timer->setInterval(kTypingPauseMs);
     QObject::connect(edit, &QLineEdit::textChanged, timer, qOverload<>(&QTimer::start));
     QObject::connect(timer, &QTimer::timeout, context, std::move(fn));
+}
+
+QWidget *scrolling(QWidget *page, QWidget *parent)
+{
+    auto *area = new QScrollArea(parent);
+    area->setWidgetResizable(true);
+    area->setFrameShape(QFrame::NoFrame);
+    area->setWidget(page);
+    return area;
 }
 
 } // namespace lettascope::ui::viewsetup

@@ -8,6 +8,7 @@
 #include "session/session.h"
 #include "trajectories/trajectoryservice.h"
 #include "ui/common/followsession.h"
+#include "ui/common/viewsetup.h"
 #include "ui/trajectories/processingsettingspanel.h"
 
 #include <QComboBox>
@@ -81,14 +82,15 @@ SettingsPage::SettingsPage(session::Session &session, QWidget *parent)
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(u"settingsTabs"_s);
     m_tabs->addTab(m_profiles, tr("Servers"));
-    m_tabs->addTab(general, tr("Sync and appearance"));
+    m_tabs->addTab(viewsetup::scrolling(general, this), tr("Sync and appearance"));
     m_tabs->addTab(m_resources, tr("Server resources"));
-    m_tabs->addTab(new trajectories::ProcessingSettingsPanel(session.processing(), [&session](const QString &key) {
+    auto *processing = new trajectories::ProcessingSettingsPanel(session.processing(), [&session](const QString &key) {
         if (auto *service = session.trajectories())
             service->setLlmApiKey(key);
-    }, this), tr("Trajectory processing"));
+    }, this);
+    m_tabs->addTab(viewsetup::scrolling(processing, this), tr("Trajectory processing"));
     auto *agents = new AgentAccessPanel(session.agentAccess(), settings, session.cachePath(), this);
-    m_tabs->addTab(agents, tr("Agent access (MCP)"));
+    m_tabs->addTab(viewsetup::scrolling(agents, this), tr("Agent access (MCP)"));
     connect(&session, &session::Session::cacheOpened, agents, &AgentAccessPanel::setCachePath);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs);
