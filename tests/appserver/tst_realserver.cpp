@@ -365,6 +365,19 @@ private Q_SLOTS:
         QCOMPARE(query(u"SELECT name FROM agents"_s), QStringList{u"realserver-agent"_s});
     }
 
+    void storeImportMatchesTheRecording()
+    {
+        store::StoreWriter imported;
+        QVERIFY(imported.open(m_cacheDir.filePath(u"imported.db"_s)));
+        const ImportReport report = importFolder(imported, m_server.home());
+        QVERIFY2(report.ok(), qPrintable(report.summary()));
+        QCOMPARE(report.format, ImportFormat::AppServerStore);
+        // messages.jsonl keeps one assistant entry per LLM call with its usage: the same steps and tokens.
+        QCOMPARE(report.steps, answeredLlmCalls());
+        QCOMPARE(appservertest::rows(imported.path(), "SELECT sum(total_tokens) FROM steps"),
+                 query(u"SELECT sum(total_tokens) FROM steps"_s));
+    }
+
     void anAgentSearchesItsHistoryOverMcp()
     {
         // letta-code agents reach their client-local MCP servers through `letta mcp call` in their shell (the
@@ -382,19 +395,9 @@ private Q_SLOTS:
                                         "(tool_text LIKE '%%\"failures\"%%') FROM messages WHERE run_id LIKE '%1/cm-mcp/%' "
                                         "AND message_type = 'tool_return_message'"_s.arg(conversation)),
                                   QStringList{u"success 1 1"_s}, 30000);
-    }
-
-    void storeImportMatchesTheRecording()
-    {
-        store::StoreWriter imported;
-        QVERIFY(imported.open(m_cacheDir.filePath(u"imported.db"_s)));
-        const ImportReport report = importFolder(imported, m_server.home());
-        QVERIFY2(report.ok(), qPrintable(report.summary()));
-        QCOMPARE(report.format, ImportFormat::AppServerStore);
-        // messages.jsonl keeps one assistant entry per LLM call with its usage: the same steps and tokens.
-        QCOMPARE(report.steps, answeredLlmCalls());
-        QCOMPARE(appservertest::rows(imported.path(), "SELECT sum(total_tokens) FROM steps"),
-                 query(u"SELECT sum(total_tokens) FROM steps"_s));
+        // The call ends one run (its approval), the answer another; both are recorded in full.
+        QTRY_COMPARE_WITH_TIMEOUT(runsOf(u"cm-mcp"_s, u"status || ' ' || stop_reason"_s, conversation),
+                                  (QStringList{u"completed requires_approval"_s, u"completed end_turn"_s}), 30000);
     }
 };
 
