@@ -8,7 +8,6 @@
 #include "mcp/mcphttpserver.h"
 #include "mcp/mcpserver.h"
 #include "mcp/trajectorytools.h"
-#include "trajectories/processing/processingconfig.h"
 #include "trajectories/search/searchsession.h"
 
 #include <QCommandLineParser>
@@ -137,11 +136,7 @@ int runMcp(CliContext &context, const QStringList &arguments)
     auto view = openCacheView(context.options());
     if (!view)
         return context.fail(view.error().message);
-    // The same embedder as `trajectories search`, so an agent finds what a person finds; without a key the
-    // search still runs on keywords.
-    const QString key = apiKeyFor(*config).valueOr(QString());
-    auto session = std::make_unique<trajectories::SearchSession>(std::move(view->db),
-                                                                  trajectories::makeBackends(*config, key)->embedding());
+    auto session = std::make_unique<trajectories::SearchSession>(std::move(view->db), queryEmbedder(*config));
     mcp::TrajectoryTools tools(std::move(session), view->serverId);
     mcp::McpServer server(tools, identity());
     if (parser.isSet(u"http"_s))

@@ -75,9 +75,7 @@ int trajectoriesSearch(CliContext &context, const QStringList &arguments)
             return context.fail(u"no trajectory '%1' in the cache"_s.arg(parser.value(u"like"_s)));
         request.likeTrajectory = **like;
     }
-    // A key is only needed to embed the query remotely; without one the search still runs on keywords.
-    const QString key = apiKeyFor(*config).valueOr(QString());
-    SearchSession session(std::move(view->db), makeBackends(*config, key)->embedding());
+    SearchSession session(std::move(view->db), queryEmbedder(*config));
     const QString query = text.isEmpty() ? parser.value(u"like"_s) : text;
     if (parser.isSet(u"contrasts"_s)) {
         auto contrasts = session.contrasts(request);

@@ -109,6 +109,11 @@ Result<ProcessingConfig> configFrom(const QCommandLineParser &parser)
     return config;
 }
 
+std::shared_ptr<StageBackend> queryEmbedder(const ProcessingConfig &config)
+{
+    return makeBackends(config, apiKeyFor(config).valueOr(QString()))->embedding();
+}
+
 Result<QString> apiKeyFor(const ProcessingConfig &config)
 {
     if (!config.usesNetwork())

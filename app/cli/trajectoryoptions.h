@@ -25,6 +25,11 @@ Result<trajectories::ProcessingConfig> configFrom(const QCommandLineParser &pars
 /// the configuration needs no network.
 Result<QString> apiKeyFor(const trajectories::ProcessingConfig &config);
 
+/// What embeds search queries for `config`: the configured backend with its key. A key is only needed to
+/// embed remotely; without one the search still runs on keywords. `trajectories search` and `mcp` share it,
+/// so an agent finds what a person finds.
+std::shared_ptr<trajectories::StageBackend> queryEmbedder(const trajectories::ProcessingConfig &config);
+
 /// A positive --limit.
 Result<int> limitFrom(const QCommandLineParser &parser);
 
