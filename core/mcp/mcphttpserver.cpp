@@ -145,11 +145,8 @@ void McpHttpServer::handle(const QHttpServerRequest &request, QHttpServerRespond
     }
     if (!takeToken())
         return reply(responder, Status::TooManyRequests, refusal(u"too many requests"_s), {{"Retry-After", "1"}});
-    const QByteArray body = request.body();
     const Caller caller{QString::fromUtf8(header(request, "x-agent-id")).left(200)};
-    const QByteArray answer = m_server.handle(body, caller);
-    if (body.contains("\"tools/call\""))
-        Q_EMIT toolCalled(caller.agentId, body.left(2000));
+    const QByteArray answer = m_server.handle(request.body(), caller);
     if (answer.isEmpty())
         return reply(responder, Status::Accepted, {});
     reply(responder, Status::Ok, answer);

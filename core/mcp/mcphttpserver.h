@@ -45,10 +45,6 @@ public:
     Result<quint16> listen();
     QUrl url() const;
 
-Q_SIGNALS:
-    /// A tool call was answered (for the app's "what agents asked" view).
-    void toolCalled(const QString &agentId, const QByteArray &request);
-
 private:
     void handle(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     bool authorized(const QHttpServerRequest &request) const;

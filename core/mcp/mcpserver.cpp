@@ -123,6 +123,8 @@ QJsonObject McpServer::callTool(const RpcRequest &request, const Caller &caller,
     const std::optional<ToolResult> result = m_tools.call(name.toString(), arguments.toObject(), caller);
     if (!result)
         return rpcError(request.id, RpcCode::InvalidParams, u"unknown tool %1"_s.arg(name.toString()));
+    if (m_observer)
+        m_observer(name.toString(), arguments.toObject(), caller);
     QJsonObject content{{u"type"_s, u"text"_s}, {u"text"_s, result->text}};
     QJsonObject reply{{u"content"_s, QJsonArray{content}}, {u"isError"_s, result->isError}};
     if (!result->isError)

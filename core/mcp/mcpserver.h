@@ -6,6 +6,8 @@
 #include <QByteArray>
 #include <QStringList>
 
+#include <functional>
+
 namespace lettascope::mcp {
 
 struct RpcRequest;
@@ -28,7 +30,11 @@ struct ServerIdentity {
 class McpServer
 {
 public:
+    /// Told of every call of a known tool, after it ran (for what agents asked, whatever the transport).
+    using CallObserver = std::function<void(const QString &tool, const QJsonObject &arguments, const Caller &caller)>;
+
     McpServer(McpTools &tools, ServerIdentity identity);
+    void setCallObserver(CallObserver observer) { m_observer = std::move(observer); }
 
     /// The reply to `message`; empty for a notification. Never throws, whatever the bytes.
     QByteArray handle(const QByteArray &message, const Caller &caller = {});
@@ -45,6 +51,7 @@ private:
 
     McpTools &m_tools;
     ServerIdentity m_identity;
+    CallObserver m_observer;
 };
 
 } // namespace lettascope::mcp

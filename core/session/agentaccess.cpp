@@ -10,7 +10,6 @@
 #include "trajectories/search/searchsession.h"
 
 #include <QCoreApplication>
-#include <QJsonDocument>
 #include <QJsonObject>
 
 using namespace Qt::StringLiterals;
@@ -34,6 +33,7 @@ public:
     }
 
     mcp::McpHttpServer *http() const { return m_http; }
+    mcp::McpServer &server() { return m_server; }
 
 private:
     mcp::TrajectoryTools m_tools;
@@ -44,16 +44,14 @@ private:
 namespace {
 
 /// "agent-1: search_trajectories “flaky test”", for the list of what agents asked.
-QString describeCall(const QString &agentId, const QByteArray &request)
+QString describeCall(const QString &tool, const QJsonObject &arguments, const mcp::Caller &caller)
 {
-    const QJsonObject params = QJsonDocument::fromJson(request).object().value(u"params"_s).toObject();
-    const QJsonObject arguments = params.value(u"arguments"_s).toObject();
-    QString text = params.value(u"name"_s).toString();
+    QString text = tool;
     for (const QString &key : {u"query"_s, u"run_id"_s}) {
         if (arguments.value(key).isString())
             text += u" “%1”"_s.arg(arguments.value(key).toString().left(120));
     }
-    return (agentId.isEmpty() ? u"an agent"_s : agentId) + u": "_s + text;
+    return (caller.agentId.isEmpty() ? u"an agent"_s : caller.agentId) + u": "_s + text;
 }
 
 } // namespace
@@ -143,8 +141,11 @@ void AgentAccess::launch()
                 delete std::exchange(m_serving, nullptr);
             } else {
                 url = m_serving->http()->url();
-                connect(m_serving->http(), &mcp::McpHttpServer::toolCalled, this, &AgentAccess::record,
-                        Qt::QueuedConnection);
+                m_serving->server().setCallObserver([this](const QString &tool, const QJsonObject &arguments,
+                                                           const mcp::Caller &caller) {
+                    const QString call = describeCall(tool, arguments, caller);
+                    QMetaObject::invokeMethod(this, [this, call] { record(call); }, Qt::QueuedConnection);
+                });
             }
         }
         QMetaObject::invokeMethod(this, [this, launch, url, problem] { finishLaunch(launch, url, problem); },
@@ -161,10 +162,10 @@ void AgentAccess::finishLaunch(Generation::Token launch, const QUrl &url, const 
     Q_EMIT stateChanged();
 }
 
-void AgentAccess::record(const QString &agentId, const QByteArray &request)
+void AgentAccess::record(const QString &call)
 {
     ++m_calls;
-    m_recent.prepend(describeCall(agentId, request));
+    m_recent.prepend(call);
     if (m_recent.size() > RecentCalls)
         m_recent.removeLast();
     Q_EMIT called();

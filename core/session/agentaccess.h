@@ -65,7 +65,7 @@ private:
     void serveIfEnabled();
     void launch();
     void finishLaunch(Generation::Token launch, const QUrl &url, const QString &problem);
-    void record(const QString &agentId, const QByteArray &request);
+    void record(const QString &call);
 
     AppSettings &m_settings;
     net::CredentialStore &m_credentials;

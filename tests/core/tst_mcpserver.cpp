@@ -131,6 +131,20 @@ private Q_SLOTS:
         QCOMPARE(called.value(u"id"_s).toInt(), 1);
     }
 
+    void theObserverHearsEveryCallOfAKnownTool()
+    {
+        QStringList heard;
+        m_server.setCallObserver([&heard](const QString &tool, const QJsonObject &arguments, const Caller &caller) {
+            heard << u"%1 %2 %3"_s.arg(caller.agentId, tool, arguments.value(u"text"_s).toString());
+        });
+        const QJsonObject echo{{u"name"_s, u"echo"_s}, {u"arguments"_s, QJsonObject{{u"text"_s, u"hi"_s}}}};
+        reply(m_server, request(u"tools/call"_s, echo), Caller{u"agent-1"_s});
+        reply(m_server, request(u"tools/call"_s, {{u"name"_s, u"rm"_s}}));   // unknown: nothing ran
+        reply(m_server, request(u"tools/list"_s));                            // not a call
+        m_server.setCallObserver({});
+        QCOMPARE(heard, QStringList{u"agent-1 echo hi"_s});
+    }
+
     void aToolErrorIsAResultTheAgentCanRead()
     {
         const QJsonObject result = reply(m_server, request(u"tools/call"_s, {{u"name"_s, u"fail"_s}}))
